@@ -1,0 +1,163 @@
+"""The one place that decides who may read what.
+
+Every readable thing carries a set of *read keys*; every person holds a set of *held keys*.
+A thing is readable when the two sets overlap. Deny by default: a thing without keys (a draft,
+hidden content, a password-protected page) is readable by nobody through these functions.
+
+Keys:
+- ``public``          everyone, also anonymous visitors;
+- ``authenticated``   every signed-in person with a verified e-mail address;
+- ``group:<id>``      full members of themagroep <id> (site admins hold every group key).
+
+Models opt in by implementing two methods::
+
+    def read_keys(self) -> frozenset[str]            # for one object (views, search documents)
+    @classmethod
+    def readable_q(cls, keys: frozenset[str]) -> Q   # for querysets (listings, feeds)
+
+The same held keys feed the Elasticsearch ``terms`` filter, WebSocket connects, downloads and
+calendar feeds, so membership changes need no reindexing: only the person's keys change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+PUBLIC = "public"
+AUTHENTICATED = "authenticated"
+
+_HELD_KEYS_CACHE = "_kennisplatform_held_keys"
+
+
+def group_key(themagroep_id: int) -> str:
+    return f"group:{themagroep_id}"
+
+
+def group_id_from_key(key: str) -> int | None:
+    if key.startswith("group:"):
+        return int(key.removeprefix("group:"))
+    return None
+
+
+def is_verified(user) -> bool:
+    """Signed in and owns at least one verified e-mail address (allauth)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    from allauth.account.models import EmailAddress
+
+    return EmailAddress.objects.filter(user=user, verified=True).exists()
+
+
+def member_group_ids(user) -> frozenset[int]:
+    """Ids of the themagroepen where the user is a full member (lid or beheerder)."""
+    from themagroepen.models import Membership, Themagroep
+
+    if user.is_superuser:
+        return frozenset(Themagroep.objects.values_list("id", flat=True))
+    return frozenset(Membership.objects.filter(user=user).values_list("themagroep_id", flat=True))
+
+
+def held_keys(user) -> frozenset[str]:
+    """The keys a person holds. Cached on the user object for the length of a request."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return frozenset({PUBLIC})
+    cached = getattr(user, _HELD_KEYS_CACHE, None)
+    if cached is not None:
+        return cached
+    keys = {PUBLIC}
+    if is_verified(user) or user.is_superuser:
+        keys.add(AUTHENTICATED)
+        keys.update(group_key(group_id) for group_id in member_group_ids(user))
+    result = frozenset(keys)
+    setattr(user, _HELD_KEYS_CACHE, result)
+    return result
+
+
+def forget_held_keys(user) -> None:
+    """Drop the cached keys after a membership change within the same request."""
+    if user is not None and hasattr(user, _HELD_KEYS_CACHE):
+        delattr(user, _HELD_KEYS_CACHE)
+
+
+def keys_overlap(read: Iterable[str], held: Iterable[str]) -> bool:
+    return not set(read).isdisjoint(held)
+
+
+def can_read(user, obj) -> bool:
+    return keys_overlap(read_keys_of(obj), held_keys(user))
+
+
+def check_can_read(user, obj) -> None:
+    """Raise 404 (not 403): the existence of closed content is itself a secret."""
+    if not can_read(user, obj):
+        raise Http404
+
+
+def filter_readable(queryset: QuerySet, user) -> QuerySet:
+    return queryset.filter(queryset.model.readable_q(held_keys(user)))
+
+
+def read_keys_of(obj) -> frozenset[str]:
+    from wagtail.models import Page
+
+    if isinstance(obj, Page):
+        return page_read_keys(obj)
+    return frozenset(obj.read_keys())
+
+
+# --- Wagtail pages ---------------------------------------------------------------------------
+
+
+def page_read_keys(page) -> frozenset[str]:
+    """Map Wagtail's page privacy onto read keys.
+
+    Unpublished pages have none. A login restriction needs ``authenticated``; a group
+    restriction needs membership of the themagroep linked to one of the Django groups; a
+    password restriction is never granted through keys (only Wagtail's own form opens it).
+    """
+    from wagtail.models import PageViewRestriction
+
+    if not page.live:
+        return frozenset()
+    restrictions = page.get_view_restrictions()
+    if not restrictions:
+        return frozenset({PUBLIC})
+    keys: set[str] | None = None
+    for restriction in restrictions:
+        if restriction.restriction_type == PageViewRestriction.LOGIN:
+            allowed = {AUTHENTICATED}
+        elif restriction.restriction_type == PageViewRestriction.GROUPS:
+            allowed = _group_keys_for_auth_groups(restriction.groups.all())
+        else:
+            allowed = set()
+        # Nested restrictions all apply: a reader must pass each of them.
+        keys = allowed if keys is None else _intersect_restrictions(keys, allowed)
+    return frozenset(keys or ())
+
+
+def _intersect_restrictions(outer: set[str], inner: set[str]) -> set[str]:
+    if outer == {AUTHENTICATED}:
+        return inner
+    if inner == {AUTHENTICATED}:
+        return outer
+    return outer & inner
+
+
+def _group_keys_for_auth_groups(auth_groups) -> set[str]:
+    from themagroepen.models import Themagroep
+
+    ids = Themagroep.objects.filter(auth_group__in=auth_groups).values_list("id", flat=True)
+    return {group_key(group_id) for group_id in ids}
+
+
+def readable_pages(queryset, user):
+    """Live pages the user may read; used by listings, feeds, sitemap and search fallbacks."""
+    queryset = queryset.live()
+    keys = held_keys(user)
+    private_ids = [
+        page.pk for page in queryset.not_public().specific(defer=True) if not keys_overlap(page_read_keys(page), keys)
+    ]
+    return queryset.exclude(pk__in=private_ids)

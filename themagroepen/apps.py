@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class ThemagroepenConfig(AppConfig):
+    name = "themagroepen"
+    verbose_name = "Themagroepen"
+
+    def ready(self):
+        from themagroepen import signals  # noqa: F401

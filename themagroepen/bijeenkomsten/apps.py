@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class BijeenkomstenConfig(AppConfig):
+    name = "themagroepen.bijeenkomsten"
+    label = "bijeenkomsten"
+    verbose_name = "Bijeenkomsten"

@@ -1,0 +1,3 @@
+"""WebSocket routes of the themagroepen (live updates)."""
+
+websocket_urlpatterns = []
