@@ -8,6 +8,7 @@ Keys:
 - ``public``          everyone, also anonymous visitors;
 - ``authenticated``   every signed-in person with a verified e-mail address;
 - ``group:<id>``      full members of themagroep <id> (site admins hold every group key).
+- ``beheer:<id>``     beheerders of themagroep <id>: hidden posts and reports (site admins too).
 
 Models opt in by implementing two methods::
 
@@ -36,6 +37,11 @@ def group_key(themagroep_id: int) -> str:
     return f"group:{themagroep_id}"
 
 
+def moderator_key(themagroep_id: int) -> str:
+    """Held by the beheerders of a group: reads hidden posts and reports there."""
+    return f"beheer:{themagroep_id}"
+
+
 def group_id_from_key(key: str) -> int | None:
     if key.startswith("group:"):
         return int(key.removeprefix("group:"))
@@ -60,6 +66,26 @@ def member_group_ids(user) -> frozenset[int]:
     return frozenset(Membership.objects.filter(user=user).values_list("themagroep_id", flat=True))
 
 
+def _membership_keys(user) -> set[str]:
+    """group:<id> for every membership and beheer:<id> where the role is beheerder (one query)."""
+    from themagroepen.models import Membership, Role, Themagroep
+
+    if user.is_superuser:
+        ids = Themagroep.objects.values_list("id", flat=True)
+        return {key for gid in ids for key in (group_key(gid), moderator_key(gid))}
+    keys = set()
+    for gid, role in Membership.objects.filter(user=user).values_list("themagroep_id", "role"):
+        keys.add(group_key(gid))
+        if role == Role.BEHEERDER:
+            keys.add(moderator_key(gid))
+    return keys
+
+
+def is_beheerder(user, themagroep) -> bool:
+    """Beheerder (moderator) of this themagroep, or a site admin."""
+    return moderator_key(themagroep.pk) in held_keys(user)
+
+
 def held_keys(user) -> frozenset[str]:
     """The keys a person holds. Cached on the user object for the length of a request."""
     if user is None or not getattr(user, "is_authenticated", False):
@@ -70,7 +96,7 @@ def held_keys(user) -> frozenset[str]:
     keys = {PUBLIC}
     if is_verified(user) or user.is_superuser:
         keys.add(AUTHENTICATED)
-        keys.update(group_key(group_id) for group_id in member_group_ids(user))
+        keys.update(_membership_keys(user))
     result = frozenset(keys)
     setattr(user, _HELD_KEYS_CACHE, result)
     return result

@@ -13,6 +13,7 @@ urlpatterns = [
     path("account/", include("accounts.urls")),
     path("account/", include("allauth.urls")),
     path("themagroepen/", include("themagroepen.urls")),
+    path("meldingen/", include("themagroepen.notificaties.urls")),
     path("", include("themagroepen.bijeenkomsten.urls")),
     path("", include("search.urls")),
     path("", include("kennisbank.urls")),

@@ -2,6 +2,15 @@
 # Scripts print log lines on stderr and only their KEY=VALUE result on stdout,
 # so callers (up.sh, a Makefile) can capture the result with $(...).
 
+# Debian packages per service, shared with up.sh so it can install them all in
+# one apt pass. fonts-liberation: without any font, Chromium screenshots show
+# boxes. maven/unzip fetch and unpack Elasticsearch; hunspell-nl is its Dutch
+# dictionary.
+PKGS_POSTGRES=(postgresql-15 postgresql-client-15)
+PKGS_REDIS=(redis-server)
+PKGS_ELASTICSEARCH=(maven unzip hunspell-nl)
+PKGS_CHROMIUM=(chromium chromium-driver fonts-liberation)
+
 log() { printf '[services] %s\n' "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 

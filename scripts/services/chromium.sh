@@ -10,8 +10,7 @@ CHROMIUM_PATH=/usr/bin/chromium
 
 if [[ ! -x $CHROMIUM_PATH || ! -x /usr/bin/chromedriver ]]; then
     need_root "installing chromium"
-    # fonts-liberation: without any font, text renders as boxes in screenshots.
-    ensure_packages chromium chromium-driver fonts-liberation
+    ensure_packages "${PKGS_CHROMIUM[@]}"
 fi
 log "chromium: $("$CHROMIUM_PATH" --version 2>/dev/null || echo 'version unknown')"
 echo "CHROMIUM_PATH=$CHROMIUM_PATH"

@@ -60,13 +60,13 @@ find_java_home() {
 
 fetch() {
     [[ -x $ES_HOME/bin/elasticsearch ]] && return 0
-    ensure_packages maven unzip
+    ensure_packages "${PKGS_ELASTICSEARCH[@]}"
     log "elasticsearch: fetching $ES_ARTIFACT"
     mkdir -p "$ES_CACHE"
     local tmp
     tmp=$(mktemp -d "$ES_CACHE/.fetch.XXXXXX")
     # cd: keep Maven away from any pom.xml in the caller's cwd.
-    (cd "$tmp" && mvn -B -q "$MVN_DEPENDENCY_PLUGIN:copy" \
+    (cd "$tmp" && mvn -B -q -Dstyle.color=never "$MVN_DEPENDENCY_PLUGIN:copy" \
         -Dartifact="$ES_ARTIFACT" -DoutputDirectory="$tmp" >&2) \
         || { rm -rf "$tmp"; die "could not fetch $ES_ARTIFACT with Maven"; }
     unzip -q "$tmp/elasticsearch-$ES_VERSION.zip" -d "$tmp"
@@ -78,7 +78,7 @@ fetch() {
 # The Dutch OpenTaal dictionary for the `hunspell` token filter (locale nl_NL).
 install_hunspell_nl() {
     local conf=$1 src=""
-    ensure_packages hunspell-nl
+    ensure_packages "${PKGS_ELASTICSEARCH[@]}"
     for src in /usr/share/hunspell/nl_NL /usr/share/hunspell/nl; do
         [[ -e $src.aff && -e $src.dic ]] && break
     done

@@ -30,7 +30,7 @@ if command -v psql >/dev/null && app_ready; then
 fi
 
 need_root "setting up postgres"
-ensure_packages "postgresql-$PG_VERSION" postgresql-client-$PG_VERSION
+ensure_packages "${PKGS_POSTGRES[@]}"
 
 cluster_field() {  # column N of `pg_lsclusters` for our cluster, empty if none
     pg_lsclusters -h | awk -v v="$PG_VERSION" -v c="$PG_CLUSTER" -v n="$1" \

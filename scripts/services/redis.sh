@@ -21,7 +21,7 @@ if command -v redis-cli >/dev/null && pong; then
 fi
 
 need_root "setting up redis"
-ensure_packages redis-server
+ensure_packages "${PKGS_REDIS[@]}"
 mkdir -p "$REDIS_DIR"
 log "redis: starting"
 redis-server --daemonize yes --bind "$REDIS_HOST" --port "$REDIS_PORT" \
