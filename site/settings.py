@@ -12,6 +12,7 @@ Each service can also be pointed at individually in development (e.g. ``DATABASE
 PostgreSQL-backed tests); the profile only decides the defaults and the hard safety checks.
 """
 
+import os
 from pathlib import Path
 
 import dj_database_url
@@ -144,7 +145,8 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
     # A file, not memory: browser tests serve pages from another thread of the same database.
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test.sqlite3")}
+    # One file per test process, so parallel runs never share (and destroy) each other's.
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / f"test-{os.getpid()}.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache and channel layer -----------------------------------------------------------------

@@ -1,14 +1,16 @@
+# shellcheck shell=bash
 # Shared helpers for the service scripts in this directory. Sourced, not run.
 # Scripts print log lines on stderr and only their KEY=VALUE result on stdout,
 # so callers (up.sh, a Makefile) can capture the result with $(...).
 
 # Debian packages per service, shared with up.sh so it can install them all in
 # one apt pass. fonts-liberation: without any font, Chromium screenshots show
-# boxes. maven/unzip fetch and unpack Elasticsearch; hunspell-nl is its Dutch
-# dictionary.
+# boxes. maven/unzip fetch and unpack Elasticsearch (8.x runs on Java 17);
+# hunspell-nl is its Dutch dictionary.
+# shellcheck disable=SC2034  # used by the scripts that source this file
 PKGS_POSTGRES=(postgresql-15 postgresql-client-15)
 PKGS_REDIS=(redis-server)
-PKGS_ELASTICSEARCH=(maven unzip hunspell-nl)
+PKGS_ELASTICSEARCH=(openjdk-17-jre-headless maven unzip hunspell-nl)
 PKGS_CHROMIUM=(chromium chromium-driver fonts-liberation)
 
 log() { printf '[services] %s\n' "$*" >&2; }
