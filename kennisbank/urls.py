@@ -1,4 +1,14 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from kennisbank import feeds, views
 
 app_name = "kennisbank"
-urlpatterns = []
+urlpatterns = [
+    path("sitemap.xml", views.sitemap, name="sitemap"),
+    path("feeds/voorbeelden/rss/", feeds.VoorbeeldenRss(), name="feed_voorbeelden_rss"),
+    path("feeds/voorbeelden/atom/", feeds.VoorbeeldenAtom(), name="feed_voorbeelden_atom"),
+    path("feeds/publicaties/rss/", feeds.PublicatiesRss(), name="feed_publicaties_rss"),
+    path("feeds/publicaties/atom/", feeds.PublicatiesAtom(), name="feed_publicaties_atom"),
+    path("themas/", views.thema_list, name="themas"),
+    path("themas/<slug:slug>/", views.thema_detail, name="thema"),
+]

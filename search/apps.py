@@ -3,4 +3,9 @@ from django.apps import AppConfig
 
 class SearchConfig(AppConfig):
     name = "search"
-    verbose_name = "Search"
+    verbose_name = "Zoeken"
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

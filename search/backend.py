@@ -1,5 +1,7 @@
 """Which search engine answers: Elasticsearch when configured, else the database fallback."""
 
+from functools import cache
+
 from django.conf import settings
 
 
@@ -8,9 +10,15 @@ def elasticsearch_configured() -> bool:
 
 
 def get_client():
+    # One client per process (it pools connections). Few retries: a down server must fall back fast.
+    return _client(settings.ELASTICSEARCH_URL, settings.ELASTICSEARCH_TIMEOUT)
+
+
+@cache
+def _client(url: str, timeout: int):
     from elasticsearch import Elasticsearch
 
-    return Elasticsearch(settings.ELASTICSEARCH_URL, request_timeout=settings.ELASTICSEARCH_TIMEOUT)
+    return Elasticsearch(url, request_timeout=timeout, max_retries=1, retry_on_timeout=False)
 
 
 def search_health():

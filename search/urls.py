@@ -1,4 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "search"
-urlpatterns = []
+urlpatterns = [
+    path("zoeken/", views.search_page, name="page"),
+    path("api/zoeken/", views.search_api, name="api"),
+    path("api/zoeken/suggesties/", views.suggestions_api, name="suggestions"),
+]

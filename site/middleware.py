@@ -25,7 +25,10 @@ class SecurityHeadersMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if not request.path.startswith(ADMIN_PREFIXES):
+        if request.path.startswith(ADMIN_PREFIXES):
+            # Wagtail's live preview shows the page in a same-origin iframe.
+            response.headers["X-Frame-Options"] = "SAMEORIGIN"
+        else:
             response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         response.headers.setdefault("Permissions-Policy", "geolocation=(), camera=(), microphone=()")
         return response

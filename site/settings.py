@@ -158,7 +158,20 @@ if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [REDIS_URL], "prefix": env_str("CHANNELS_PREFIX", "kp-asgi")},
+            # discussies: redis-py's pool allows 100 connections by default and fails (not waits)
+            # beyond that; a few hundred sockets joining topic groups at once need more. Its 5 s
+            # socket timeout equals channels-redis's 5 s BZPOPMIN, so idle consumers crashed with
+            # "Timeout reading": the socket timeout must be longer than the blocking pop.
+            "CONFIG": {
+                "hosts": [
+                    {
+                        "address": REDIS_URL,
+                        "max_connections": env_int("CHANNELS_REDIS_MAX_CONNECTIONS", 1000),
+                        "socket_timeout": 15,
+                    }
+                ],
+                "prefix": env_str("CHANNELS_PREFIX", "kp-asgi"),
+            },
         }
     }
 else:
@@ -217,6 +230,7 @@ LOGIN_REDIRECT_URL = "/"
 ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
 SOCIALACCOUNT_ADAPTER = "accounts.adapters.SocialAccountAdapter"
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.ProfileSignupForm"
+ACCOUNT_USER_DISPLAY = "accounts.services.display_name"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
@@ -267,6 +281,10 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILDOCS_SERVE_METHOD = "serve_view"  # documents go through Wagtail's privacy checks
 WAGTAIL_WORKFLOW_ENABLED = True
+
+# --- Kennisbank ------------------------------------------------------------------------------
+# Login-restricted pages send visitors to the allauth login, not Wagtail's bare /_util/login/.
+WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
 WAGTAIL_USER_TIME_ZONES = ["Europe/Amsterdam"]
 
@@ -297,12 +315,15 @@ PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "var" / "
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 WHITENOISE_USE_FINDERS = not PRODUCTION
+if not PRODUCTION:
+    # WhiteNoise serves from the finders in development but expects STATIC_ROOT to exist.
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 
 # --- Security --------------------------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"  # Wagtail's preview uses a same-origin iframe
+X_FRAME_OPTIONS = "DENY"  # the admin (/cms/) allows same-origin frames for its preview: see middleware
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 if PRODUCTION:

@@ -44,8 +44,19 @@ def _fresh_cache():
 
 @pytest.fixture
 def home_page(db):
+    """The HomePage at the root of the default site.
+
+    Transactional tests flush every table afterwards, including the locale and root page that
+    Wagtail's migrations create, so they are recreated when missing.
+    """
+    from django.conf import settings
+    from wagtail.models import Locale, Page
+
     from kennisplatform.demo import ensure_home_page
 
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root"))
     return ensure_home_page()
 
 

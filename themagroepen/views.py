@@ -1,30 +1,116 @@
-from django.shortcuts import get_object_or_404
-from django.views.generic import DetailView, ListView
+"""Group listing and group page: what a person may see, and their membership state."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.template import TemplateDoesNotExist
+from django.template.loader import get_template
 
 from kennisplatform import access
-from themagroepen.models import Membership, Themagroep
+from themagroepen.models import Invitation, InvitationState, JoinRequest, Membership, RequestState, Role, Themagroep
+from themagroepen.permissions import can_manage, is_member
+from themagroepen.services import pending_invitations_for, verified_emails
+
+# Member-only sections other apps contribute to the group page, in this order. A section whose
+# template does not exist (yet) is simply left out.
+GROUP_SECTION_TEMPLATES = [
+    "themagroepen/discussies/_group_topics.html",
+    "bijeenkomsten/_group_upcoming.html",
+]
 
 
-class ThemagroepListView(ListView):
-    template_name = "themagroepen/themagroep_list.html"
-    context_object_name = "themagroepen"
+def readable_group(request, slug) -> Themagroep:
+    """The group, or 404 for anyone who may not know it exists (verborgen, non-member)."""
+    themagroep = get_object_or_404(Themagroep, slug=slug)
+    access.check_can_read(request.user, themagroep)
+    return themagroep
 
-    def get_queryset(self):
-        return access.filter_readable(Themagroep.objects.all(), self.request.user)
+
+def member_group(request, slug) -> Themagroep:
+    """The group for its members; 404 for everyone else, as for all group content."""
+    themagroep = readable_group(request, slug)
+    if not is_member(request.user, themagroep):
+        raise Http404
+    return themagroep
 
 
-class ThemagroepDetailView(DetailView):
-    template_name = "themagroepen/themagroep_detail.html"
-    context_object_name = "themagroep"
+def managed_group(request, slug) -> Themagroep:
+    """Members who are not beheerder get 403: they know the group, but may not manage it."""
+    themagroep = member_group(request, slug)
+    if not can_manage(request.user, themagroep):
+        raise PermissionDenied("Alleen voor beheerders van deze themagroep.")
+    return themagroep
 
-    def get_object(self, queryset=None):
-        themagroep = get_object_or_404(Themagroep, slug=self.kwargs["slug"])
-        access.check_can_read(self.request.user, themagroep)
-        return themagroep
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        themagroep = self.object
-        context["is_member"] = access.keys_overlap(themagroep.content_keys(), access.held_keys(self.request.user))
-        context["member_count"] = Membership.objects.filter(themagroep=themagroep).count()
-        return context
+def group_breadcrumbs(themagroep, *extra):
+    return [("Themagroepen", "/themagroepen/"), (themagroep.name, themagroep.get_absolute_url()), *extra]
+
+
+def membership_state(user, themagroep) -> dict:
+    """What the person is to this group: member (with role), requested, invited, or nothing."""
+    state = {"membership": None, "pending_request": None, "invitation": None}
+    if not getattr(user, "is_authenticated", False):
+        return state
+    state["membership"] = Membership.objects.filter(themagroep=themagroep, user=user).first()
+    if state["membership"] is None:
+        state["pending_request"] = JoinRequest.objects.filter(themagroep=themagroep, user=user, state=RequestState.PENDING).first()
+        state["invitation"] = pending_invitations_for(user).filter(themagroep=themagroep).first()
+    return state
+
+
+def group_list(request):
+    themagroepen = list(access.filter_readable(Themagroep.objects.all(), request.user))
+    user = request.user
+    roles, requested, invited = {}, set(), set()
+    if user.is_authenticated:
+        roles = dict(Membership.objects.filter(user=user).values_list("themagroep_id", "role"))
+        requested = set(JoinRequest.objects.filter(user=user, state=RequestState.PENDING).values_list("themagroep_id", flat=True))
+        invited = set(
+            Invitation.objects.filter(state=InvitationState.PENDING, email__in=verified_emails(user)).values_list("themagroep_id", flat=True)
+        )
+    rows = []
+    for themagroep in themagroepen:
+        if themagroep.pk in roles:
+            label = "U bent beheerder" if roles[themagroep.pk] == Role.BEHEERDER else "U bent lid"
+        elif themagroep.pk in invited:
+            label = "U bent uitgenodigd"
+        elif themagroep.pk in requested:
+            label = "Verzoek in behandeling"
+        else:
+            label = ""
+        rows.append({"themagroep": themagroep, "state": label})
+    return render(
+        request,
+        "themagroepen/themagroep_list.html",
+        {"rows": rows, "breadcrumbs": [("Themagroepen", request.path)]},
+    )
+
+
+def group_detail(request, slug):
+    themagroep = readable_group(request, slug)
+    member = is_member(request.user, themagroep)
+    manager = member and can_manage(request.user, themagroep)
+    context = {
+        "themagroep": themagroep,
+        "is_member": member,
+        "can_manage": manager,
+        "is_verified": access.is_verified(request.user),
+        "member_count": Membership.objects.filter(themagroep=themagroep).count(),
+        "group_sections": _existing_templates(GROUP_SECTION_TEMPLATES) if member else [],
+        "breadcrumbs": group_breadcrumbs(themagroep)[:-1] + [(themagroep.name, request.path)],
+        **membership_state(request.user, themagroep),
+    }
+    if manager:
+        context["pending_request_count"] = JoinRequest.objects.filter(themagroep=themagroep, state=RequestState.PENDING).count()
+    return render(request, "themagroepen/themagroep_detail.html", context)
+
+
+def _existing_templates(names):
+    found = []
+    for name in names:
+        try:
+            get_template(name)
+        except TemplateDoesNotExist:
+            continue
+        found.append(name)
+    return found

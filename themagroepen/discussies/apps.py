@@ -5,3 +5,6 @@ class DiscussiesConfig(AppConfig):
     name = "themagroepen.discussies"
     label = "discussies"
     verbose_name = "Discussies"
+
+    def ready(self):
+        from themagroepen.discussies import signals  # noqa: F401

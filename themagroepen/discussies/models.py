@@ -1,0 +1,222 @@
+"""Discussions inside a themagroep: topics, replies and what hangs off them.
+
+A *post* is either a topic's opening text (``reply`` is null) or a reply. Tables that belong to
+a post (revisions, attachments, reactions, reports) carry ``topic`` always and ``reply`` when the
+post is a reply, so one query per table serves a whole topic page.
+
+Nothing here is hard-deleted by moderation: hiding flips ``hidden`` and access does the rest.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from kennisplatform import access
+from themagroepen.discussies.storage import PrivateMediaStorage, attachment_upload_to
+
+DELETED_MEMBER = _("Verwijderd lid")
+
+
+def _group_ids(keys, key_of) -> list[int]:
+    prefix = key_of(0)[:-1]
+    return [int(key.removeprefix(prefix)) for key in keys if key.startswith(prefix)]
+
+
+def member_ids_from_keys(keys) -> list[int]:
+    return _group_ids(keys, access.group_key)
+
+
+def moderated_ids_from_keys(keys) -> list[int]:
+    return _group_ids(keys, access.moderator_key)
+
+
+class Topic(models.Model):
+    themagroep = models.ForeignKey("themagroepen.Themagroep", on_delete=models.CASCADE, related_name="topics")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    title = models.CharField(_("titel"), max_length=200)
+    slug = models.SlugField(max_length=200, allow_unicode=False)
+    body = models.TextField(_("bericht"))
+    html = models.TextField(editable=False)
+    pinned = models.BooleanField(_("vastgezet"), default=False)
+    locked = models.BooleanField(_("gesloten"), default=False)
+    hidden = models.BooleanField(_("verborgen"), default=False)
+    created = models.DateTimeField(default=timezone.now, db_index=True)
+    edited = models.DateTimeField(null=True, blank=True)
+    last_activity = models.DateTimeField(default=timezone.now, db_index=True)
+    reply_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("onderwerp")
+        verbose_name_plural = _("onderwerpen")
+        ordering = ["-pinned", "-last_activity"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse(
+            "themagroepen:discussies:topic",
+            kwargs={"slug": self.themagroep.slug, "pk": self.pk, "topic_slug": self.slug or "onderwerp"},
+        )
+
+    # --- access -----------------------------------------------------------------------------
+    def read_keys(self) -> frozenset[str]:
+        if self.hidden:
+            return frozenset({access.moderator_key(self.themagroep_id)})
+        return frozenset({access.group_key(self.themagroep_id)})
+
+    @classmethod
+    def readable_q(cls, keys) -> Q:
+        return Q(themagroep_id__in=member_ids_from_keys(keys), hidden=False) | Q(
+            themagroep_id__in=moderated_ids_from_keys(keys)
+        )
+
+
+class Reply(models.Model):
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="replies")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    body = models.TextField(_("bericht"))
+    html = models.TextField(editable=False)
+    hidden = models.BooleanField(_("verborgen"), default=False)
+    is_solution = models.BooleanField(_("oplossing"), default=False)
+    created = models.DateTimeField(default=timezone.now)
+    edited = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("reactie")
+        verbose_name_plural = _("reacties")
+        ordering = ["created", "pk"]
+        indexes = [models.Index(fields=["topic", "created"], name="reply_topic_created")]
+
+    def __str__(self):
+        return f"Reactie {self.pk} op {self.topic_id}"
+
+    # --- access -----------------------------------------------------------------------------
+    def read_keys(self) -> frozenset[str]:
+        if self.hidden or self.topic.hidden:
+            return frozenset({access.moderator_key(self.topic.themagroep_id)})
+        return frozenset({access.group_key(self.topic.themagroep_id)})
+
+    @classmethod
+    def readable_q(cls, keys) -> Q:
+        return Q(topic__themagroep_id__in=member_ids_from_keys(keys), hidden=False, topic__hidden=False) | Q(
+            topic__themagroep_id__in=moderated_ids_from_keys(keys)
+        )
+
+
+class PostPart(models.Model):
+    """Something that belongs to one post: the opening post when ``reply`` is null."""
+
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="+")
+    reply = models.ForeignKey(Reply, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+
+    class Meta:
+        abstract = True
+
+    @property
+    def post(self):
+        return self.reply if self.reply_id else self.topic
+
+    def read_keys(self) -> frozenset[str]:
+        return self.post.read_keys()
+
+    @classmethod
+    def readable_q(cls, keys) -> Q:
+        members, moderated = member_ids_from_keys(keys), moderated_ids_from_keys(keys)
+        visible_post = Q(topic__hidden=False) & (Q(reply__isnull=True) | Q(reply__hidden=False))
+        return (Q(topic__themagroep_id__in=members) & visible_post) | Q(topic__themagroep_id__in=moderated)
+
+
+class PostRevision(PostPart):
+    """The text of a post as it was before an edit (edit history, visible to members)."""
+
+    editor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    title = models.CharField(max_length=200, blank=True)
+    body = models.TextField()
+    html = models.TextField()
+    created = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created", "-pk"]
+
+
+class Attachment(PostPart):
+    uploader = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    file = models.FileField(storage=PrivateMediaStorage(), upload_to=attachment_upload_to, max_length=255)
+    name = models.CharField(_("bestandsnaam"), max_length=200)
+    content_type = models.CharField(max_length=120)
+    size = models.PositiveIntegerField()
+    created = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse(
+            "themagroepen:discussies:attachment",
+            kwargs={"slug": self.topic.themagroep.slug, "attachment_id": self.pk},
+        )
+
+
+class Reaction(PostPart):
+    """The "nuttig" (useful) reaction: one per member per post."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    created = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "topic"], condition=Q(reply__isnull=True), name="one_reaction_per_topic"),
+            models.UniqueConstraint(fields=["user", "reply"], condition=Q(reply__isnull=False), name="one_reaction_per_reply"),
+        ]
+
+
+class Report(PostPart):
+    reporter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    reason = models.TextField(_("reden"), max_length=2000)
+    created = models.DateTimeField(default=timezone.now)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+
+    class Meta:
+        ordering = ["resolved_at", "-created"]
+
+    # Reports are read by the beheerders of the group only.
+    def read_keys(self) -> frozenset[str]:
+        return frozenset({access.moderator_key(self.topic.themagroep_id)})
+
+    @classmethod
+    def readable_q(cls, keys) -> Q:
+        return Q(topic__themagroep_id__in=moderated_ids_from_keys(keys))
+
+
+class TopicFollow(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="follows")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "topic"], name="unique_topic_follow")]
+
+
+class TopicRead(models.Model):
+    """When a member last read a topic (Misago-style read tracking, table 1 of 2)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="+")
+    last_read_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "topic"], name="unique_topic_read")]
+
+
+class ReadCutoff(models.Model):
+    """Everything older than this counts as read for the member (table 2 of 2)."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    cutoff_at = models.DateTimeField()

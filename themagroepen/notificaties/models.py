@@ -1,0 +1,62 @@
+"""In-app notifications and each member's e-mail preference."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Frequency(models.TextChoices):
+    DIRECT = "direct", _("Direct per e-mail")
+    DIGEST = "digest", _("Dagelijkse samenvatting")
+    NEVER = "never", _("Nooit per e-mail")
+
+
+class EmailStatus(models.TextChoices):
+    """Where a notification stands in the e-mail pipeline; a row is only ever mailed once."""
+
+    NONE = "none", _("Geen e-mail")
+    DIRECT = "direct", _("Wacht op directe e-mail")
+    DIGEST = "digest", _("Wacht op samenvatting")
+    SENT = "sent", _("Verstuurd")
+
+
+class Notification(models.Model):
+    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
+    kind = models.CharField(_("soort"), max_length=40)
+    title = models.CharField(_("titel"), max_length=300)
+    url = models.CharField(_("adres"), max_length=500)
+    themagroep = models.ForeignKey("themagroepen.Themagroep", on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    created = models.DateTimeField(auto_now_add=True, db_index=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+    email_status = models.CharField(max_length=8, choices=EmailStatus.choices, default=EmailStatus.NONE)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("melding")
+        verbose_name_plural = _("meldingen")
+        ordering = ["-created", "-pk"]
+        indexes = [
+            models.Index(fields=["recipient", "read_at"], name="notif_recipient_read"),
+            models.Index(fields=["email_status", "recipient"], name="notif_email_status"),
+        ]
+
+    def __str__(self):
+        return f"{self.title} → {self.recipient}"
+
+    @property
+    def is_unread(self) -> bool:
+        return self.read_at is None
+
+
+class EmailPreference(models.Model):
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preference")
+    frequency = models.CharField(_("e-mail over meldingen"), max_length=8, choices=Frequency.choices, default=Frequency.DIRECT)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("e-mailvoorkeur")
+        verbose_name_plural = _("e-mailvoorkeuren")
+
+    def __str__(self):
+        return f"{self.user}: {self.get_frequency_display()}"

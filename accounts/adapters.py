@@ -1,0 +1,24 @@
+"""allauth adapters: profiles for accounts created through single sign-on."""
+
+from allauth.account.adapter import DefaultAccountAdapter
+from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
+
+from accounts import services
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    """Sign-up by e-mail; the profile fields are saved by ``ProfileSignupForm.signup``."""
+
+
+class SocialAccountAdapter(DefaultSocialAccountAdapter):
+    def save_user(self, request, sociallogin, form=None):
+        user = super().save_user(request, sociallogin, form)
+        profile = services.get_profile(user)
+        if not profile.name:
+            data = sociallogin.account.extra_data or {}
+            info = data.get("userinfo") or data.get("id_token") or data
+            profile.name = (info.get("name") or user.get_full_name() or "").strip()[:150]
+        if profile.organisation_id is None and user.email:
+            profile.organisation = services.suggest_organisation(user.email)
+        profile.save()
+        return user

@@ -1,0 +1,66 @@
+"""Filters with counts for the voorbeelden index.
+
+Each facet counts within the results of all *other* active filters, so a visitor sees how many
+cases each choice would give. Every facet is one aggregate query, whatever the number of cases.
+"""
+
+from django.db.models import Count
+
+from kennisbank.pages.voorbeelden import PropertyType
+
+# (GET parameter, label, lookup used to filter, (value field, label field) used to count)
+FACETS = [
+    ("provincie", "Provincie", "gemeente__provincie__slug", ("gemeente__provincie__slug", "gemeente__provincie__name")),
+    ("gemeente", "Gemeente", "gemeente__slug", ("gemeente__slug", "gemeente__name")),
+    ("vastgoed", "Soort vastgoed", "property_type", ("property_type", None)),
+    ("instrument", "Instrument", "instrumenten__slug", ("instrumenten__slug", "instrumenten__title")),
+    ("thema", "Thema", "themas__slug", ("themas__slug", "themas__name")),
+]
+PROPERTY_LABELS = dict(PropertyType.choices)
+
+
+class VoorbeeldFilter:
+    def __init__(self, queryset, params):
+        self.queryset = queryset
+        self.active = {name: params.get(name, "").strip() for name, *_ in FACETS if params.get(name, "").strip()}
+
+    def _filtered(self, skip=None):
+        queryset = self.queryset
+        for name, _label, lookup, _count in FACETS:
+            if name in self.active and name != skip:
+                queryset = queryset.filter(**{lookup: self.active[name]})
+        return queryset
+
+    def results(self):
+        # Filtering across many-to-many joins can repeat a row; distinct keeps each case once.
+        return self._filtered().distinct() if self._uses_m2m() else self._filtered()
+
+    def _uses_m2m(self):
+        return "instrument" in self.active or "thema" in self.active
+
+    def facets(self):
+        facets = []
+        for name, label, _lookup, (value_field, label_field) in FACETS:
+            extra = [label_field] if label_field else []
+            if name == "instrument":
+                extra.append("instrumenten__live")
+            # order_by() drops the page tree ordering, which would otherwise split the GROUP BY.
+            rows = self._filtered(skip=name).order_by().values(value_field, *extra).annotate(n=Count("pk", distinct=True))
+            options = []
+            for row in rows:
+                value = row[value_field]
+                # Cases without a value, and draft instruments, are no filter option.
+                if value is None or (name == "instrument" and not row["instrumenten__live"]):
+                    continue
+                text = row[label_field] if label_field else PROPERTY_LABELS.get(value, value)
+                options.append({"value": value, "label": text, "count": row["n"], "selected": self.active.get(name) == value})
+            options.sort(key=lambda option: option["label"].lower())
+            facets.append({"name": name, "label": label, "options": options, "active": self.active.get(name, "")})
+        return facets
+
+    def querystring(self, **changes):
+        """The current filters as a query string, for pagination links."""
+        from urllib.parse import urlencode
+
+        params = {**self.active, **changes}
+        return urlencode({key: value for key, value in params.items() if value})

@@ -1,0 +1,37 @@
+"""Non-page views: sitemap, thema listings."""
+
+from django.contrib.sitemaps.views import sitemap as django_sitemap
+from django.shortcuts import get_object_or_404, render
+
+from kennisbank.models import HandreikingPage, InstrumentPage, PublicatiePage, Thema, VoorbeeldPage
+from kennisbank.sitemap import PublicPagesSitemap
+from kennisplatform.access import readable_pages
+
+
+def sitemap(request):
+    return django_sitemap(request, sitemaps={"pages": PublicPagesSitemap(request)})
+
+
+def thema_list(request):
+    themas = Thema.objects.order_by("name")
+    return render(request, "kennisbank/thema_list.html", {"themas": themas, "breadcrumbs": [("Thema's", "/themas/")]})
+
+
+def thema_detail(request, slug):
+    thema = get_object_or_404(Thema, slug=slug)
+    user = request.user
+    sections = [
+        ("Handreikingen", readable_pages(HandreikingPage.objects.filter(themas=thema), user).order_by("title")),
+        ("Instrumenten", readable_pages(InstrumentPage.objects.filter(themas=thema), user).order_by("title")),
+        (
+            "Voorbeelden",
+            readable_pages(VoorbeeldPage.objects.filter(themas=thema), user).select_related("gemeente").order_by("-year", "title")[:50],
+        ),
+        ("Publicaties", readable_pages(PublicatiePage.objects.filter(themas=thema), user).order_by("-date")[:50]),
+    ]
+    context = {
+        "thema": thema,
+        "sections": [(label, list(pages)) for label, pages in sections],
+        "breadcrumbs": [("Thema's", "/themas/"), (thema.name, request.path)],
+    }
+    return render(request, "kennisbank/thema_detail.html", context)

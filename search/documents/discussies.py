@@ -1,0 +1,51 @@
+"""Discussion topics and replies: members of the group only (hidden posts: its beheerders)."""
+
+from django.utils.html import strip_tags
+
+from . import register
+from .base import Adapter
+
+
+@register
+class TopicAdapter(Adapter):
+    model = "discussies.Topic"
+    type = "discussie"
+
+    def queryset(self):
+        return super().queryset().select_related("themagroep")
+
+    def documents(self, topic):
+        return [
+            self.doc(
+                topic,
+                title=topic.title,
+                body=strip_tags(topic.html) if topic.html else topic.body,
+                url=topic.get_absolute_url(),
+                context=topic.themagroep.name,
+                date=topic.created,
+            )
+        ]
+
+
+@register
+class ReplyAdapter(Adapter):
+    model = "discussies.Reply"
+    type = "discussie"
+    # Hiding a topic changes who may read its replies.
+    follows = {"discussies.topic": lambda topic: topic.replies.all()}
+
+    def queryset(self):
+        return super().queryset().select_related("topic__themagroep")
+
+    def documents(self, reply):
+        topic = reply.topic
+        return [
+            self.doc(
+                reply,
+                title=f"Reactie op: {topic.title}",
+                body=strip_tags(reply.html) if reply.html else reply.body,
+                url=f"{topic.get_absolute_url()}?reactie={reply.pk}#reactie-{reply.pk}",
+                context=topic.themagroep.name,
+                date=reply.created,
+            )
+        ]

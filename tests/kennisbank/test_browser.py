@@ -1,0 +1,54 @@
+"""In Chromium: the kennisbank pages pass axe-core, and a visitor can work through the handreiking."""
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture(autouse=True)
+def _reference_data(transactional_db):
+    """A transactional test before this one flushed what migrations created; put back what we need."""
+    import importlib
+
+    from django.apps import apps
+    from django.conf import settings
+    from wagtail.models import Locale, Page
+
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if not Page.objects.filter(depth=1).exists():
+        Page.add_root(instance=Page(title="Root", slug="root"))
+    importlib.import_module("kennisbank.migrations.0002_load_gemeenten").load(apps, None)
+
+
+def test_kennisbank_pages_have_no_accessibility_violations(kb, live_server_url, page, assert_accessible):
+    for url in [kb.handreiking.url, kb.chapters[0].url, kb.instruments_index.url, kb.voorbeelden_index.url, kb.leeuwarden.url]:
+        page.goto(live_server_url + url)
+        assert page.locator("h1").count() == 1, url
+        assert_accessible(page)
+
+
+def test_visitor_reads_ticks_a_checklist_moves_on_and_downloads_the_pdf(kb, live_server_url, page):
+    page.goto(live_server_url + kb.handreiking.url)
+    contents = page.get_by_role("navigation", name="Inhoudsopgave")
+    contents.get_by_role("link", name="Rol van de gemeente").click()
+    page.wait_for_url("**/hoofdstuk-2/")
+    assert page.locator("h1").inner_text() == "Rol van de gemeente"
+
+    item = page.get_by_label("Punt twee")
+    assert not item.is_checked()
+    item.check()
+    page.reload()
+    assert page.get_by_label("Punt twee").is_checked()  # remembered in this browser
+    assert not page.get_by_label("Punt één").is_checked()
+
+    page.get_by_role("link", name="Volgend hoofdstuk").click()
+    page.wait_for_url("**/hoofdstuk-4/")  # the unpublished chapter 3 is skipped
+    assert page.locator("h1").inner_text() == "Instrumenten kiezen"
+    assert not page.get_by_label("Punt twee").is_checked()  # each checklist keeps its own state
+
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Hele handreiking als pdf").click()
+    download = download_info.value
+    assert download.suggested_filename == "leegstand-te-lijf.pdf"
+    with open(download.path(), "rb") as handle:
+        assert handle.read(5) == b"%PDF-"

@@ -1,0 +1,58 @@
+"""Search test helpers: a private Elasticsearch index per test, content in several groups."""
+
+import os
+import uuid
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    # The test content creates several accounts; real password hashing would dominate the run.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def es_index(settings):
+    """Point search at the real server with a unique index prefix; delete its indices afterwards."""
+    from search.backend import get_client
+
+    settings.ELASTICSEARCH_URL = os.environ["ELASTICSEARCH_URL"]
+    prefix = f"test-{uuid.uuid4().hex[:10]}"
+    settings.ELASTICSEARCH_INDEX_PREFIX = prefix
+    client = get_client()
+    yield client
+    names = [name for name in client.indices.get(index=f"{prefix}-*", allow_no_indices=True)]
+    for name in names:
+        client.indices.delete(index=name, ignore_unavailable=True)
+
+
+@pytest.fixture
+def database_search(settings):
+    settings.ELASTICSEARCH_URL = ""
+
+
+@pytest.fixture(params=["database", pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)])
+def engine(request):
+    """Run a test against both engines: the database fallback and the real Elasticsearch."""
+    if request.param == "database":
+        request.getfixturevalue("database_search")
+        return lambda: None
+    request.getfixturevalue("es_index")
+
+    def reindex():
+        from search import indexing
+
+        indexing.rebuild()
+
+    return reindex
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """KP_TEST_DB=/tmp/x.sqlite3 gives this run its own SQLite test file (parallel runs on one
+    checkout otherwise share var/test.sqlite3)."""
+    from django.conf import settings
+
+    if os.environ.get("KP_TEST_DB") and settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+        settings.DATABASES["default"]["TEST"]["NAME"] = os.environ["KP_TEST_DB"]

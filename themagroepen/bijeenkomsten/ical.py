@@ -1,0 +1,111 @@
+"""iCalendar (RFC 5545) output: one date, a whole series, or a member's personal feed.
+
+Times are written in Europe/Amsterdam with a VTIMEZONE, so a calendar shows 14.00 in winter and
+summer alike; each date has a stable UID (see occurrences.occurrence_uid); a series download
+carries the RRULE. The ``icalendar`` package does the escaping and line folding.
+"""
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.utils import timezone
+from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vRecur
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+TZID = "Europe/Amsterdam"
+
+
+def _amsterdam_vtimezone() -> Timezone:
+    """The compact, rule-based definition that calendar programs exchange for CET/CEST."""
+    vtimezone = Timezone()
+    vtimezone.add("tzid", TZID)
+    summer = TimezoneDaylight()
+    summer.add("tzname", "CEST")
+    summer.add("dtstart", datetime(1981, 3, 29, 2, 0))
+    summer.add("tzoffsetfrom", timedelta(hours=1))
+    summer.add("tzoffsetto", timedelta(hours=2))
+    summer.add("rrule", {"freq": "yearly", "bymonth": 3, "byday": "-1SU"})
+    winter = TimezoneStandard()
+    winter.add("tzname", "CET")
+    winter.add("dtstart", datetime(1996, 10, 27, 3, 0))
+    winter.add("tzoffsetfrom", timedelta(hours=2))
+    winter.add("tzoffsetto", timedelta(hours=1))
+    winter.add("rrule", {"freq": "yearly", "bymonth": 10, "byday": "-1SU"})
+    vtimezone.add_component(summer)
+    vtimezone.add_component(winter)
+    return vtimezone
+
+
+def new_calendar(name: str | None = None) -> Calendar:
+    calendar = Calendar()
+    calendar.add("prodid", "-//VNG Kennisplatform Leegstand//Bijeenkomsten//NL")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    if name:
+        calendar.add("x-wr-calname", name)
+        calendar.add("x-wr-timezone", TZID)
+    calendar.add_component(_amsterdam_vtimezone())
+    return calendar
+
+
+def _local(moment: datetime) -> datetime:
+    return moment.astimezone(AMSTERDAM)
+
+
+def _description(bijeenkomst, url: str, location: str | None) -> str:
+    parts = [bijeenkomst.description.strip()] if bijeenkomst.description.strip() else []
+    if location and bijeenkomst.online_url:
+        parts.append(f"Online deelnemen: {bijeenkomst.online_url}")
+    parts.append(f"Meer informatie en aanmelden: {url}")
+    return "\n\n".join(parts)
+
+
+def location_text(bijeenkomst) -> str:
+    """Address (or, for online meetings, the link) for people who may see it."""
+    if bijeenkomst.address:
+        return bijeenkomst.address.replace("\r\n", "\n").replace("\n", ", ")
+    return bijeenkomst.online_url
+
+
+def _event_base(bijeenkomst, uid: str, start: datetime, end: datetime, url: str, show_location: bool) -> Event:
+    event = Event()
+    event.add("uid", uid)
+    event.add("dtstamp", timezone.now())
+    event.add("last-modified", bijeenkomst.updated_at)
+    event.add("dtstart", _local(start))
+    event.add("dtend", _local(end))
+    event.add("summary", bijeenkomst.title)
+    location = location_text(bijeenkomst) if show_location else None
+    event.add("description", _description(bijeenkomst, url, location))
+    if location:
+        event.add("location", location)
+    elif bijeenkomst.place:
+        event.add("location", bijeenkomst.place)
+    event.add("url", url)
+    event.add("status", "CONFIRMED")
+    event.add("transp", "OPAQUE")
+    return event
+
+
+def occurrence_event(occurrence, show_location: bool) -> Event:
+    url = settings.SITE_URL + occurrence.get_absolute_url()
+    return _event_base(occurrence.bijeenkomst, occurrence.uid, occurrence.start, occurrence.end, url, show_location)
+
+
+def series_event(bijeenkomst, url: str, show_location: bool) -> Event:
+    """The whole series as one VEVENT with its RRULE, starting at the first date."""
+    event = _event_base(bijeenkomst, f"{bijeenkomst.uid}@kennisplatform", bijeenkomst.start, bijeenkomst.end, url, show_location)
+    rule = bijeenkomst.recurrence_rule.strip()
+    if rule.upper().startswith("RRULE:"):
+        rule = rule[6:]
+    event.add("rrule", vRecur.from_ical(rule))
+    return event
+
+
+def calendar_bytes(events, name: str | None = None) -> bytes:
+    calendar = new_calendar(name)
+    for event in events:
+        calendar.add_component(event)
+    return calendar.to_ical()

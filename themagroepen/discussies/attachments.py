@@ -1,0 +1,92 @@
+"""Which uploads we accept: PDF, Office, ODF and images, judged by content, not by name."""
+
+import io
+import os
+import re
+import unicodedata
+import zipfile
+
+import filetype
+from django.core.exceptions import ValidationError
+
+MAX_SIZE = 10 * 1024 * 1024
+MAX_FILES = 5
+
+# Detected type -> (extension we store, MIME type we serve).
+SIMPLE_TYPES = {
+    "application/pdf": ("pdf", "application/pdf"),
+    "image/png": ("png", "image/png"),
+    "image/jpeg": ("jpg", "image/jpeg"),
+    "image/gif": ("gif", "image/gif"),
+    "image/webp": ("webp", "image/webp"),
+}
+OOXML_TYPES = {
+    "word/": ("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    "xl/": ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    "ppt/": ("pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"),
+}
+ODF_TYPES = {
+    "application/vnd.oasis.opendocument.text": "odt",
+    "application/vnd.oasis.opendocument.spreadsheet": "ods",
+    "application/vnd.oasis.opendocument.presentation": "odp",
+}
+ALLOWED_EXTENSIONS = {"pdf", "png", "jpg", "jpeg", "gif", "webp", "docx", "xlsx", "pptx", "odt", "ods", "odp"}
+ACCEPT = ",".join(f".{ext}" for ext in sorted(ALLOWED_EXTENSIONS))
+
+UNSUPPORTED = "Dit bestandstype is niet toegestaan. Kies een PDF, Office- of ODF-document of een afbeelding."
+
+
+def sniff(upload) -> tuple[str, str]:
+    """(extension, content type) from the file's bytes, or ValidationError.
+
+    Office and ODF files are zip containers: we open them and read [Content_Types].xml or the
+    ODF ``mimetype`` entry, because a renamed zip (or jar) must not pass as a document.
+    """
+    if upload.size > MAX_SIZE:
+        raise ValidationError(f"“{safe_filename(upload.name)}” is groter dan 10 MB.")
+    upload.seek(0)
+    head = upload.read(8192)
+    upload.seek(0)
+    kind = filetype.guess(head)
+    if kind is not None and kind.mime in SIMPLE_TYPES:
+        return SIMPLE_TYPES[kind.mime]
+    if head.startswith(b"PK\x03\x04"):
+        detected = _zip_document_type(upload)
+        upload.seek(0)
+        if detected:
+            return detected
+    raise ValidationError(UNSUPPORTED)
+
+
+def _zip_document_type(upload):
+    try:
+        with zipfile.ZipFile(io.BytesIO(upload.read())) as archive:
+            names = set(archive.namelist())
+            if "mimetype" in names:
+                extension = ODF_TYPES.get(archive.read("mimetype").decode("ascii", "replace").strip())
+                return (extension, _odf_mime(extension)) if extension else None
+            if "[Content_Types].xml" in names:
+                content_types = archive.read("[Content_Types].xml").decode("utf-8", "replace")
+                for folder, result in OOXML_TYPES.items():
+                    if f'PartName="/{folder}' in content_types and any(n.startswith(folder) for n in names):
+                        return result
+    except (zipfile.BadZipFile, KeyError, ValueError, RuntimeError):
+        return None
+    return None
+
+
+def _odf_mime(extension):
+    return next(mime for mime, ext in ODF_TYPES.items() if ext == extension)
+
+
+def safe_filename(name: str, extension: str | None = None) -> str:
+    """A display/download name without paths, control characters or markup-significant chars.
+
+    The detected extension replaces whatever the member's name claimed.
+    """
+    name = unicodedata.normalize("NFC", os.path.basename((name or "").replace("\\", "/")))
+    name = "".join(ch for ch in name if unicodedata.category(ch)[0] != "C")
+    name = re.sub(r"[<>\"'`&;:/\\|?*{}\[\]]", "", name)
+    stem = os.path.splitext(name)[0].strip(" .") or "bijlage"
+    stem = stem[:150]
+    return f"{stem}.{extension}" if extension else stem

@@ -1,0 +1,69 @@
+from django import forms
+from django.core.exceptions import ValidationError
+
+from themagroepen.discussies.attachments import ACCEPT, MAX_FILES, sniff
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class AttachmentsField(forms.FileField):
+    """Zero or more files, each checked by content (not by name) and size."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ACCEPT}))
+        super().__init__(required=False, **kwargs)
+
+    def clean(self, data, initial=None):
+        files = [f for f in (data if isinstance(data, (list, tuple)) else [data]) if f]
+        if len(files) > MAX_FILES:
+            raise ValidationError(f"Voeg maximaal {MAX_FILES} bestanden toe.")
+        errors = []
+        for upload in files:
+            super().clean(upload, initial)
+            try:
+                sniff(upload)
+            except ValidationError as error:
+                errors.extend(error.messages)
+        if errors:
+            raise ValidationError(errors)
+        return files
+
+
+BODY_HELP = "Je kunt Markdown gebruiken: **vet**, *cursief*, lijsten, > citaat en @naam om een lid te noemen."
+FILES_HELP = "PDF, Word/Excel/PowerPoint, OpenDocument of afbeeldingen (PNG, JPG, GIF, WebP); maximaal 10 MB per bestand."
+
+
+class ReplyForm(forms.Form):
+    body = forms.CharField(label="Je reactie", widget=forms.Textarea(attrs={"rows": 6}), max_length=20000, help_text=BODY_HELP)
+    files = AttachmentsField(label="Bijlagen (optioneel)", help_text=FILES_HELP)
+    in_reply_to = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+
+class TopicForm(forms.Form):
+    title = forms.CharField(label="Titel", max_length=200)
+    body = forms.CharField(label="Bericht", widget=forms.Textarea(attrs={"rows": 10}), max_length=20000, help_text=BODY_HELP)
+    files = AttachmentsField(label="Bijlagen (optioneel)", help_text=FILES_HELP)
+
+
+class EditReplyForm(forms.Form):
+    body = forms.CharField(label="Bericht", widget=forms.Textarea(attrs={"rows": 8}), max_length=20000, help_text=BODY_HELP)
+    files = AttachmentsField(label="Bijlagen toevoegen (optioneel)", help_text=FILES_HELP)
+
+
+class ReportForm(forms.Form):
+    reason = forms.CharField(
+        label="Waarom meld je dit bericht?",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        help_text="Alleen de beheerders van de groep lezen je melding.",
+    )
+
+
+class MoveForm(forms.Form):
+    target = forms.ModelChoiceField(label="Verplaatsen naar", queryset=None, empty_label=None)
+
+    def __init__(self, *args, groups, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["target"].queryset = groups

@@ -1,0 +1,49 @@
+"""Looking things up for a request, with the access checks every discussion view needs."""
+
+from functools import wraps
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from kennisplatform import access
+from themagroepen.discussies.models import Reply, Topic
+from themagroepen.models import Themagroep
+
+
+def members_only(view):
+    """Anonymous visitors go to the login page for *every* path (so it reveals nothing);
+    signed-in people without access get 404 from the lookups below."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def member_group(request, slug) -> Themagroep:
+    themagroep = get_object_or_404(Themagroep, slug=slug)
+    if not access.keys_overlap(themagroep.content_keys(), access.held_keys(request.user)):
+        raise Http404
+    return themagroep
+
+
+def readable_topic(request, themagroep, pk) -> Topic:
+    topics = access.filter_readable(Topic.objects.filter(themagroep=themagroep), request.user)
+    topic = get_object_or_404(topics.select_related("author", "themagroep"), pk=pk)
+    return topic
+
+
+def readable_reply(request, themagroep, reply_id) -> Reply:
+    replies = access.filter_readable(Reply.objects.filter(topic__themagroep=themagroep), request.user)
+    return get_object_or_404(replies.select_related("author", "topic", "topic__themagroep", "topic__author"), pk=reply_id)
+
+
+def require_beheerder(request, themagroep) -> None:
+    """Members may see the topic, so 403 (not 404) for actions only beheerders may take."""
+    if not access.is_beheerder(request.user, themagroep):
+        raise PermissionDenied

@@ -1,0 +1,252 @@
+"""Writing to discussions: every change goes through here so follows, notifications, read state
+and live events happen the same way from views, the demo and tests."""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import BooleanField, ExpressionWrapper, F, Q
+from django.utils import timezone
+from django.utils.text import slugify
+
+from kennisplatform import access
+from themagroepen.discussies import live, readtracking
+from themagroepen.discussies.attachments import safe_filename, sniff
+from themagroepen.discussies.markup import display_name, mention_handle, mentioned_handles, render_post, rendered_mentions
+from themagroepen.discussies.models import (
+    Attachment,
+    PostRevision,
+    Reaction,
+    Reply,
+    Report,
+    Topic,
+    TopicFollow,
+)
+from themagroepen.discussies.notifying import notify_members
+from themagroepen.models import Membership
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+@dataclass
+class GroupTopics:
+    topics: list
+    unread_topics: int
+    can_post: bool
+
+
+def topics_for_group(themagroep, user, limit=None) -> GroupTopics:
+    """The topics of a group this person may read, newest activity first, with unread counts."""
+    topics = access.filter_readable(Topic.objects.filter(themagroep=themagroep), user).select_related("author", "themagroep")
+    topics = readtracking.annotate_unread(topics, user)
+    if user.is_authenticated:
+        topics = topics.annotate(is_unread=ExpressionWrapper(Q(last_activity__gt=F("seen_at")), output_field=BooleanField()))
+    topic_list = list(topics.order_by("-pinned", "-last_activity")[:limit] if limit else topics.order_by("-pinned", "-last_activity"))
+    unread = sum(1 for topic in topic_list if getattr(topic, "is_unread", False))
+    return GroupTopics(topic_list, unread, can_post(user, themagroep))
+
+
+def can_post(user, themagroep) -> bool:
+    return access.keys_overlap({access.group_key(themagroep.pk)}, access.held_keys(user))
+
+
+def can_reply(user, topic) -> bool:
+    if not access.can_read(user, topic):
+        return False
+    return not topic.locked or access.is_beheerder(user, topic.themagroep)
+
+
+def can_edit(user, post, themagroep) -> bool:
+    if not access.can_read(user, post):
+        return False
+    if access.is_beheerder(user, themagroep):
+        return True
+    topic = post if isinstance(post, Topic) else post.topic
+    return post.author_id == user.pk and not topic.locked and not post.hidden
+
+
+def can_mark_solution(user, topic) -> bool:
+    return access.can_read(user, topic) and (topic.author_id == user.pk or access.is_beheerder(user, topic.themagroep))
+
+
+def group_member_handles(themagroep) -> dict[str, object]:
+    members = Membership.objects.filter(themagroep=themagroep).select_related("user")
+    return {mention_handle(m.user): m.user for m in members}
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+
+def _render(themagroep, body):
+    """Stored HTML and the members it mentions (as rendered: not those inside code or links)."""
+    members = group_member_handles(themagroep)
+    html = render_post(body, mentioned_handles(body) & set(members))
+    return html, [members[h] for h in rendered_mentions(html)]
+
+
+@transaction.atomic
+def create_topic(themagroep, author, title, body, files=(), announce=True) -> Topic:
+    html, mentioned = _render(themagroep, body)
+    now = timezone.now()
+    topic = Topic.objects.create(
+        themagroep=themagroep,
+        author=author,
+        title=title,
+        slug=slugify(title)[:200] or "onderwerp",
+        body=body,
+        html=html,
+        created=now,
+        last_activity=now,
+    )
+    _attach(topic, None, author, files)
+    TopicFollow.objects.get_or_create(user=author, topic=topic)
+    readtracking.mark_read(author, topic, until=now)
+    if announce:
+        _notify_mentions(topic, None, author, mentioned)
+    return topic
+
+
+@transaction.atomic
+def create_reply(topic, author, body, files=(), in_reply_to=None, announce=True) -> Reply:
+    """``announce=False`` (demo data) skips notifications and live events."""
+    html, mentioned = _render(topic.themagroep, body)
+    now = timezone.now()
+    reply = Reply.objects.create(topic=topic, author=author, body=body, html=html, created=now)
+    # F() keeps the counter right when many members reply at the same moment.
+    Topic.objects.filter(pk=topic.pk).update(reply_count=F("reply_count") + 1, last_activity=now)
+    _attach(topic, reply, author, files)
+    TopicFollow.objects.get_or_create(user=author, topic=topic)
+    readtracking.mark_read(author, topic, until=now)
+    # Registered before the notifications' own after-commit work, so open pages hear first.
+    if announce:
+        live.reply_created(reply)
+        _notify_reply(topic, reply, author, mentioned, in_reply_to)
+    return reply
+
+
+@transaction.atomic
+def edit_post(post, editor, body, title=None, files=()) -> None:
+    """Keep the old text as a revision, then store the new one."""
+    topic = post if isinstance(post, Topic) else post.topic
+    reply = None if isinstance(post, Topic) else post
+    PostRevision.objects.create(
+        topic=topic, reply=reply, editor=editor, title=topic.title if reply is None else "", body=post.body, html=post.html
+    )
+    html, _mentioned = _render(topic.themagroep, body)
+    post.body, post.html, post.edited = body, html, timezone.now()
+    if reply is None and title:
+        post.title = title
+        post.slug = slugify(title)[:200] or "onderwerp"
+    post.save()
+    _attach(topic, reply, editor, files)
+
+
+def validated_files(files):
+    """(upload, extension, content type) for each file, or ValidationError for the first bad one."""
+    return [(upload, *sniff(upload)) for upload in files]
+
+
+def _attach(topic, reply, uploader, files):
+    for upload, extension, content_type in validated_files(files):
+        name = safe_filename(upload.name, extension)
+        upload.name = name
+        Attachment.objects.create(
+            topic=topic, reply=reply, uploader=uploader, file=upload, name=name, content_type=content_type, size=upload.size
+        )
+
+
+def toggle_useful(user, topic, reply=None) -> bool:
+    """Add or remove the member's "nuttig"; returns whether it is now set."""
+    deleted, _ = Reaction.objects.filter(user=user, topic=topic, reply=reply).delete()
+    if deleted:
+        return False
+    Reaction.objects.get_or_create(user=user, topic=topic, reply=reply)
+    return True
+
+
+@transaction.atomic
+def toggle_solution(reply) -> None:
+    topic = reply.topic
+    was_solution = reply.is_solution
+    Reply.objects.filter(topic=topic, is_solution=True).update(is_solution=False)
+    if not was_solution:
+        Reply.objects.filter(pk=reply.pk).update(is_solution=True)
+
+
+def toggle_follow(user, topic) -> bool:
+    deleted, _ = TopicFollow.objects.filter(user=user, topic=topic).delete()
+    if deleted:
+        return False
+    TopicFollow.objects.get_or_create(user=user, topic=topic)
+    return True
+
+
+def report(user, topic, reply, reason) -> Report:
+    return Report.objects.create(topic=topic, reply=reply, reporter=user, reason=reason)
+
+
+# --- moderation (callers check access.is_beheerder) -------------------------------------------
+
+
+def set_flag(post, flag: str, value: bool) -> None:
+    assert flag in {"pinned", "locked", "hidden"}
+    setattr(post, flag, value)
+    post.save(update_fields=[flag])
+
+
+@transaction.atomic
+def move_topic(topic, target) -> None:
+    topic.themagroep = target
+    topic.save(update_fields=["themagroep"])
+
+
+def resolve_report(report_obj, user) -> None:
+    report_obj.resolved_at = timezone.now()
+    report_obj.resolved_by = user
+    report_obj.save(update_fields=["resolved_at", "resolved_by"])
+
+
+# --- notifications ---------------------------------------------------------------------------
+
+
+def _notify_mentions(topic, reply, author, mentioned):
+    recipients = [user for user in mentioned if user != author]
+    if recipients:
+        notify_members(
+            recipients,
+            kind="mention",
+            title=f"{display_name(author)} noemde je in “{topic.title}”",
+            url=post_url(topic, reply),
+            themagroep=topic.themagroep,
+            actor=author,
+        )
+    return set(recipients)
+
+
+def _notify_reply(topic, reply, author, mentioned, in_reply_to=None):
+    already = _notify_mentions(topic, reply, author, mentioned)
+    followers = set(TopicFollow.objects.filter(topic=topic).values_list("user_id", flat=True))
+    # Authors of the topic and of a quoted reply hear about replies to their posts.
+    followers |= {topic.author_id, getattr(in_reply_to, "author_id", None)}
+    followers -= {None, author.pk}
+    from django.contrib.auth import get_user_model
+
+    recipients = [u for u in get_user_model().objects.filter(pk__in=followers) if u not in already and _still_member(u, topic)]
+    if recipients:
+        notify_members(
+            recipients,
+            kind="reply",
+            title=f"{display_name(author)} reageerde op “{topic.title}”",
+            url=post_url(topic, reply),
+            themagroep=topic.themagroep,
+            actor=author,
+        )
+
+
+def _still_member(user, topic):
+    access.forget_held_keys(user)
+    return access.can_read(user, topic)
+
+
+def post_url(topic, reply=None) -> str:
+    url = topic.get_absolute_url()
+    return f"{url}?reactie={reply.pk}#reactie-{reply.pk}" if reply else url
