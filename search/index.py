@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.utils import timezone
 from elasticsearch import NotFoundError, helpers
-from elasticsearch.dsl import Date, Document, Integer, Keyword, Text
+from elasticsearch.dsl import Date, Document, Keyword, Text
 
 from .analysis import EXACT_ANALYZER, INDEX_ANALYZER, index_analysis
 from .backend import get_client
@@ -32,7 +32,6 @@ def _text(**extra):
 class SearchEntry(Document):
     model = Keyword()
     object_key = Keyword()
-    type = Keyword()
     title = _text(copy_to="spell")
     body = _text(copy_to="spell")
     context = _text()
@@ -44,10 +43,12 @@ class SearchEntry(Document):
     url = Keyword(index=False)
     read_keys = Keyword()
     date = Date()
-    year = Integer()
-    thema = Keyword()
-    provincie = Keyword()
-    vastgoedtype = Keyword()
+    # Facet fields: keywords with global ordinals built at refresh, so facet counts stay fast.
+    year = Keyword(eager_global_ordinals=True)
+    type = Keyword(eager_global_ordinals=True)
+    thema = Keyword(eager_global_ordinals=True)
+    provincie = Keyword(eager_global_ordinals=True)
+    vastgoedtype = Keyword(eager_global_ordinals=True)
     fingerprint = Keyword(index=False)
 
 

@@ -262,8 +262,6 @@ MFA_TOTP_ISSUER = "Kennisplatform Leegstand"
 MFA_REQUIRED_FOR_STAFF = env_bool("MFA_REQUIRED_FOR_STAFF", PRODUCTION)
 MIDDLEWARE += ["accounts.middleware.StaffMFAMiddleware"]  # after allauth's AccountMiddleware
 # Optional single sign-on (OpenID Connect), configured by OIDC_* variables; off by default.
-import os  # noqa: E402
-
 from accounts.sso import openid_connect_providers  # noqa: E402
 
 SOCIALACCOUNT_PROVIDERS = openid_connect_providers(os.environ)

@@ -11,12 +11,11 @@ from themagroepen.models import Invitation, InvitationState, JoinRequest, Member
 from themagroepen.permissions import can_manage, is_member
 from themagroepen.services import pending_invitations_for, verified_emails
 
-# Member-only sections other apps contribute to the group page, in this order. A section whose
-# template does not exist (yet) is simply left out.
-GROUP_SECTION_TEMPLATES = [
-    "themagroepen/discussies/_group_topics.html",
-    "bijeenkomsten/_group_upcoming.html",
-]
+# Sections other apps contribute to the group page, in this order. A section whose template
+# does not exist (yet) is simply left out. Discussions are for members only; the meetings
+# section filters per reader itself (non-members see the publicly announced ones).
+MEMBER_SECTION_TEMPLATES = ["themagroepen/discussies/_group_topics.html"]
+READER_SECTION_TEMPLATES = ["bijeenkomsten/_group_upcoming.html"]
 
 
 def readable_group(request, slug) -> Themagroep:
@@ -96,7 +95,7 @@ def group_detail(request, slug):
         "can_manage": manager,
         "is_verified": access.is_verified(request.user),
         "member_count": Membership.objects.filter(themagroep=themagroep).count(),
-        "group_sections": _existing_templates(GROUP_SECTION_TEMPLATES) if member else [],
+        "group_sections": _existing_templates((MEMBER_SECTION_TEMPLATES if member else []) + READER_SECTION_TEMPLATES),
         "breadcrumbs": group_breadcrumbs(themagroep)[:-1] + [(themagroep.name, request.path)],
         **membership_state(request.user, themagroep),
     }

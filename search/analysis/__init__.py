@@ -32,7 +32,7 @@ SYNONYMS_FILE = HERE / "synoniemen.txt"
 
 INDEX_ANALYZER = "nl_index"
 EXACT_ANALYZER = "nl_exact"
-MAX_ALTERNATIVES = 8
+MAX_ALTERNATIVES = 5
 
 
 def _lines(path: Path) -> list[str]:

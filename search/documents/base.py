@@ -79,7 +79,7 @@ class SearchDocument:
             "url": self.url,
             "read_keys": sorted(self.read_keys),
             "date": self.sort_date.isoformat() if self.date else None,
-            "year": self.year,
+            "year": str(self.year) if self.year else None,
             "thema": sorted(set(self.thema)),
             "provincie": sorted(set(self.provincie)),
             "vastgoedtype": sorted(set(self.vastgoedtype)),

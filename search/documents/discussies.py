@@ -44,7 +44,7 @@ class ReplyAdapter(Adapter):
                 reply,
                 title=f"Reactie op: {topic.title}",
                 body=strip_tags(reply.html) if reply.html else reply.body,
-                url=f"{topic.get_absolute_url()}?reactie={reply.pk}#reactie-{reply.pk}",
+                url=f"{topic.get_absolute_url()}#reactie-{reply.pk}",
                 context=topic.themagroep.name,
                 date=reply.created,
             )

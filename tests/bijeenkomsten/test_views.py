@@ -226,3 +226,14 @@ def test_a_hidden_group_never_announces_publicly(client, db):
     occurrence = only_occurrence(make_bijeenkomst(hidden, title="Verborgen overleg", visibility="openbaar", start=amsterdam(2030, 1, 5, 10), end=amsterdam(2030, 1, 5, 11)))
     assert "Verborgen overleg" not in client.get("/agenda/?maand=2030-01").content.decode()
     assert client.get(url(occurrence)).status_code == 404
+
+
+
+def test_group_page_shows_public_announcements_to_visitors_but_not_members_only_meetings(client, themagroep, home_page):
+    """The besloten group's public page carries its announced meetings, never the closed ones."""
+    make_bijeenkomst(themagroep, title="Openbaar webinar leegstandverordening", visibility="openbaar")
+    make_bijeenkomst(themagroep, title="Besloten intervisie", visibility="leden")
+
+    html = client.get(themagroep.get_absolute_url()).content.decode()
+    assert "Openbaar webinar leegstandverordening" in html
+    assert "Besloten intervisie" not in html

@@ -30,6 +30,9 @@ def test_every_service_the_production_settings_need_is_in_compose():
         assert required in environment
     assert services["worker"]["command"][-1] == "db_worker"
     assert services["worker"]["environment"]["TASKS_BACKEND"] == "database"
+    # Reminders and digests need a clock; the scheduler runs their idempotent commands.
+    schedule = " ".join(services["scheduler"]["command"])
+    assert "stuur_herinneringen" in schedule and "stuur_samenvattingen" in schedule
 
 
 def test_no_secret_is_written_into_compose():
@@ -41,7 +44,7 @@ def test_no_secret_is_written_into_compose():
 
 def test_every_long_running_service_has_a_healthcheck_and_data_is_on_named_volumes():
     data = compose()
-    for name in ("web", "worker", "db", "redis", "elasticsearch"):
+    for name in ("web", "worker", "scheduler", "db", "redis", "elasticsearch"):
         assert "healthcheck" in data["services"][name], name
     assert "/health/" in " ".join(data["services"]["web"]["healthcheck"]["test"])
     assert {"postgres", "redis", "elasticsearch", "media", "private"} <= set(data["volumes"])

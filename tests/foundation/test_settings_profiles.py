@@ -22,7 +22,7 @@ PRODUCTION_ENV = {
 
 
 def manage(*args, env_overrides, drop=()):
-    env = {key: value for key, value in os.environ.items() if key not in {"DATABASE_URL", "REDIS_URL", "ELASTICSEARCH_URL", "DEBUG", "SECRET_KEY"}}
+    env = {key: value for key, value in os.environ.items() if key not in {"DATABASE_URL", "REDIS_URL", "ELASTICSEARCH_URL", "DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}}
     env.update(env_overrides)
     for key in drop:
         env.pop(key, None)

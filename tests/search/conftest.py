@@ -28,6 +28,33 @@ def es_index(settings):
 
 
 @pytest.fixture
+def wagtail_tree(db):
+    """Wagtail's root page, locale and root collection come from migrations; transactional tests
+    (the browser tests) flush them, so tests that build pages make sure they exist."""
+    from django.conf import settings
+    from wagtail.models import Collection, Locale, Page
+
+    locale, _created = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+
+
+@pytest.fixture
+def reference_data(db):
+    """Provinces and municipalities come from a data migration; transactional tests flush them."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from kennisbank.models import Gemeente
+
+    if not Gemeente.objects.exists():
+        import_module("kennisbank.migrations.0002_load_gemeenten").load(apps, None)
+
+
+@pytest.fixture
 def database_search(settings):
     settings.ELASTICSEARCH_URL = ""
 

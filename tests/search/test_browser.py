@@ -11,18 +11,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def wagtail_root(transactional_db):
-    """Transactional tests flush the tables, including Wagtail's root page from the migrations."""
-    from django.conf import settings
-    from wagtail.models import Locale, Page
-
-    if Page.get_first_root_node() is None:
-        locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
-
-
-@pytest.fixture
-def content(wagtail_root, home_page, engine):
+def content(transactional_db, wagtail_tree, home_page, engine):
     chapter = build_handreiking(home_page)
     build_world()
     engine()

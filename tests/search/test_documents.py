@@ -10,7 +10,7 @@ from search.documents import adapter_for
 from search.extract import extract_text
 from tests.search.kennisbank_content import build_handreiking, build_publicatie, pdf_bytes
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("wagtail_tree")]
 
 
 def test_a_chapter_becomes_one_document_per_heading_section(home_page):

@@ -77,18 +77,29 @@ def live_server_url(_asgi_server, transactional_db, settings):
     return _asgi_server.url
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def _playwright():
-    # Playwright's sync API runs an event loop in this thread; the Django calls the tests make
-    # around it are ordinary synchronous ones.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    """Playwright's sync API keeps an event loop running in this thread while it is open.
+
+    The Django calls the browser tests make around it are ordinary synchronous ones, so async
+    safety is lifted only meanwhile; module scope closes the loop again before asyncio-based
+    tests (WebSocket consumers) of other modules run.
+    """
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        yield playwright
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            yield playwright
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium(_playwright):
     browser = _playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True)
     yield browser
