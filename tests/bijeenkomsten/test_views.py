@@ -161,6 +161,22 @@ def test_beheerder_adds_a_verslag_and_a_presentation_only_members_can_download(c
     assert client.get(attachment.get_absolute_url()).status_code == 404
 
 
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("slides.pdf", b"<html><script>alert(1)</script></html>", "niet toegestaan"),
+        ("slides.html", b"%PDF-1.4 presentatie", "past niet bij de inhoud"),
+    ],
+)
+def test_presentations_are_checked_by_content_and_refused_with_a_dutch_error(client, beheerder, public_webinar, name, content, message):
+    client.force_login(beheerder)
+    upload = SimpleUploadedFile(name, content, content_type="application/pdf")
+    response = client.post(url(public_webinar, "verslag/"), {"bijlage-title": "Presentatie", "bijlage-file": upload})
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not public_webinar.attachments.exists()
+
+
 def test_beheerder_starts_a_discussion_topic_for_the_verslag(client, beheerder, closed_meeting):
     from themagroepen.discussies.models import Topic
 

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 
 from themagroepen.bijeenkomsten.models import Attachment, Bijeenkomst, Occurrence
 from themagroepen.bijeenkomsten.occurrences import InvalidRule, parse_rule
+from themagroepen.discussies.attachments import sniff
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024
@@ -96,7 +97,12 @@ class AttachmentForm(forms.ModelForm):
         fields = ["title", "file"]
 
     def clean_file(self):
+        """Same content check as discussion attachments; the name must match the content,
+        because the download's content type follows the name."""
         upload = self.cleaned_data["file"]
-        if upload and upload.size > MAX_ATTACHMENT_BYTES:
-            raise ValidationError("Het bestand is groter dan 25 MB.")
+        if upload:
+            extension, _content_type = sniff(upload, max_size=MAX_ATTACHMENT_BYTES)
+            given = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
+            if given != extension and {given, extension} != {"jpg", "jpeg"}:
+                raise ValidationError(f"De bestandsnaam past niet bij de inhoud: dit is een .{extension}-bestand.")
         return upload

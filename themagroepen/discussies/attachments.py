@@ -36,14 +36,14 @@ ACCEPT = ",".join(f".{ext}" for ext in sorted(ALLOWED_EXTENSIONS))
 UNSUPPORTED = "Dit bestandstype is niet toegestaan. Kies een PDF, Office- of ODF-document of een afbeelding."
 
 
-def sniff(upload) -> tuple[str, str]:
+def sniff(upload, max_size: int = MAX_SIZE) -> tuple[str, str]:
     """(extension, content type) from the file's bytes, or ValidationError.
 
     Office and ODF files are zip containers: we open them and read [Content_Types].xml or the
     ODF ``mimetype`` entry, because a renamed zip (or jar) must not pass as a document.
     """
-    if upload.size > MAX_SIZE:
-        raise ValidationError(f"“{safe_filename(upload.name)}” is groter dan 10 MB.")
+    if upload.size > max_size:
+        raise ValidationError(f"“{safe_filename(upload.name)}” is groter dan {max_size // (1024 * 1024)} MB.")
     upload.seek(0)
     head = upload.read(8192)
     upload.seek(0)
