@@ -16,7 +16,9 @@ What it does:
 4. posts M replies through the normal service (``services.create_reply``) and notes the time of
    each commit; the clients note when the ``reply.created`` event arrives;
 5. reports, per reply, how many of the N clients received it, and the median and 95th
-   percentile of the delay from commit to delivery over all deliveries.
+   percentile of the delay from commit to delivery over all deliveries;
+6. does the same first with a single client against the same server: the baseline, so the
+   figures come with their ratio to it (what 200 watchers cost over one).
 
 Target (issue #5): every client receives every reply, p95 below 250 ms, with Redis.
 Exit status is 0 when the target is met, 1 otherwise.
@@ -35,6 +37,7 @@ import sys
 import threading
 import time
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -163,9 +166,8 @@ def post_replies(topic, users, messages: int, interval: float, commits: dict):
         connection.close()
 
 
-async def run(args, port, groep, topic, users, cookies):
-    url = f"ws://127.0.0.1:{port}/ws/themagroepen/{groep.slug}/discussies/{topic.pk}/"
-    origin = f"http://127.0.0.1:{port}"
+async def measure(args, url, origin, cookies, topic, users):
+    """Connect one client per cookie, post the replies, collect who got what when."""
     received, commits, counter = {}, {}, [0]
     ready, stop = asyncio.Event(), asyncio.Event()
     tasks = []
@@ -185,26 +187,57 @@ async def run(args, port, groep, topic, users, cookies):
     await asyncio.sleep(2.0)  # late deliveries
     stop.set()
     await asyncio.gather(*tasks, return_exceptions=True)
-    return commits, received
+    return Result(len(cookies), commits, received)
 
 
-def report(args, commits, received) -> bool:
-    delays, per_message = [], []
-    for reply_id, committed in sorted(commits.items()):
-        arrivals = received.get(reply_id, [])
-        per_message.append(len(arrivals))
-        delays.extend((arrival - committed) * 1000 for arrival in arrivals)
-    delays.sort()
-    median = statistics.median(delays) if delays else float("nan")
-    p95 = delays[max(0, int(round(0.95 * len(delays))) - 1)] if delays else float("nan")
-    all_delivered = all(count == args.clients for count in per_message)
-    print(f"clients: {args.clients}, replies posted: {len(commits)}, interval: {args.interval * 1000:.0f} ms")
-    print(f"delivered per reply: min {min(per_message)}, max {max(per_message)} of {args.clients}")
-    print(f"commit → delivery over {len(delays)} deliveries: median {median:.1f} ms, p95 {p95:.1f} ms, max {delays[-1]:.1f} ms")
-    met = all_delivered and p95 < args.target_p95_ms
+async def run(args, port, groep, topic, users, cookies):
+    """The baseline (one watcher) and the real case (N watchers) against the same server."""
+    url = f"ws://127.0.0.1:{port}/ws/themagroepen/{groep.slug}/discussies/{topic.pk}/"
+    origin = f"http://127.0.0.1:{port}"
+    baseline = await measure(args, url, origin, cookies[:1], topic, users)
+    return baseline, await measure(args, url, origin, cookies, topic, users)
+
+
+@dataclass
+class Result:
+    clients: int
+    commits: dict
+    received: dict
+
+    def per_message(self) -> list[int]:
+        return [len(self.received.get(reply_id, [])) for reply_id in self.commits]
+
+    def delays(self) -> list[float]:
+        return sorted(
+            (arrival - committed) * 1000
+            for reply_id, committed in self.commits.items()
+            for arrival in self.received.get(reply_id, [])
+        )
+
+    def all_delivered(self) -> bool:
+        return all(count == self.clients for count in self.per_message())
+
+    def median(self) -> float:
+        return statistics.median(self.delays()) if self.delays() else float("nan")
+
+    def p95(self) -> float:
+        delays = self.delays()
+        return delays[max(0, int(round(0.95 * len(delays))) - 1)] if delays else float("nan")
+
+
+def report(args, baseline: Result, result: Result) -> bool:
+    delays, per_message = result.delays(), result.per_message()
+    print(f"clients: {result.clients}, replies posted: {len(result.commits)}, interval: {args.interval * 1000:.0f} ms")
+    print(f"delivered per reply: min {min(per_message)}, max {max(per_message)} of {result.clients}")
+    print(f"commit → delivery over {len(delays)} deliveries: median {result.median():.1f} ms, p95 {result.p95():.1f} ms, max {delays[-1]:.1f} ms")
+    print(f"baseline, 1 client: median {baseline.median():.1f} ms, p95 {baseline.p95():.1f} ms "
+          f"→ ratio {result.clients} clients / 1 client: median ×{result.median() / baseline.median():.1f}, p95 ×{result.p95() / baseline.p95():.1f}")
+    met = result.all_delivered() and baseline.all_delivered() and result.p95() < args.target_p95_ms
     print(f"target (all delivered, p95 < {args.target_p95_ms:.0f} ms): {'MET' if met else 'MISSED'}")
-    print(json.dumps({"clients": args.clients, "replies": len(commits), "delivered_min": min(per_message),
-                      "median_ms": round(median, 1), "p95_ms": round(p95, 1), "target_met": met}))
+    print(json.dumps({"clients": result.clients, "replies": len(result.commits), "delivered_min": min(per_message),
+                      "median_ms": round(result.median(), 1), "p95_ms": round(result.p95(), 1),
+                      "baseline_median_ms": round(baseline.median(), 1), "baseline_p95_ms": round(baseline.p95(), 1),
+                      "target_met": met}))
     return met
 
 
@@ -216,14 +249,14 @@ def main():
     port = free_port()
     server = start_server(env, port)
     try:
-        commits, received = asyncio.run(run(args, port, groep, topic, users, cookies))
+        baseline, result = asyncio.run(run(args, port, groep, topic, users, cookies))
     finally:
         server.terminate()
         try:
             server.wait(timeout=10)
         except subprocess.TimeoutExpired:
             server.kill()  # graceful shutdown waits for sockets; the figures are already in
-    sys.exit(0 if report(args, commits, received) else 1)
+    sys.exit(0 if report(args, baseline, result) else 1)
 
 
 if __name__ == "__main__":

@@ -1,5 +1,7 @@
 """Live replies over WebSockets: session authentication, membership checks, events after commit."""
 
+import asyncio
+
 import pytest
 from asgiref.sync import sync_to_async
 from bs4 import BeautifulSoup
@@ -113,3 +115,26 @@ async def test_leaving_the_group_closes_only_that_groups_connections(groep, ande
     await assert_closed_with(here, FORBIDDEN)
     assert await there.receive_nothing(timeout=0.2)
     await there.disconnect()
+
+
+async def test_events_reach_open_pages_while_the_sync_thread_is_busy(groep, lid, lid2, topic):
+    """Fan-out to hundreds of sockets must not queue behind the one thread that serves sync
+    views: Channels' default per-event ``close_old_connections`` hop did exactly that."""
+    import threading
+
+    from channels.layers import get_channel_layer
+
+    from themagroepen.discussies.live import topic_group
+
+    communicator, _ = await connect(lid, topic)
+    release = threading.Event()
+    busy = asyncio.ensure_future(sync_to_async(release.wait)(10))  # e.g. a slow HTTP request
+    try:
+        await get_channel_layer().group_send(topic_group(topic.pk), {"type": "reply.created", "reply_id": 123})
+        event = await communicator.receive_json_from(timeout=2)
+        assert event["reply_id"] == 123
+        assert not busy.done()  # delivered while the sync thread was still occupied
+    finally:
+        release.set()
+        await busy
+    await communicator.disconnect()

@@ -5,7 +5,7 @@ it gets; the socket itself carries ids only.
 """
 
 from channels.db import database_sync_to_async
-from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from kennisplatform.consumers import LiveJsonConsumer
 from django.urls import reverse
 
 from kennisplatform import access
@@ -15,7 +15,7 @@ from themagroepen.discussies.models import Topic
 FORBIDDEN = 4403
 
 
-class TopicConsumer(AsyncJsonWebsocketConsumer):
+class TopicConsumer(LiveJsonConsumer):
     groups_joined: tuple = ()
 
     async def connect(self):

@@ -1,7 +1,7 @@
 """Live unread counter: one WebSocket per open page, joined to the person's ``user-<id>`` group."""
 
 from channels.db import database_sync_to_async
-from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from kennisplatform.consumers import LiveJsonConsumer
 
 from kennisplatform import access
 from themagroepen.notificaties.live import user_group
@@ -9,7 +9,7 @@ from themagroepen.notificaties.live import user_group
 FORBIDDEN = 4403
 
 
-class NotificationConsumer(AsyncJsonWebsocketConsumer):
+class NotificationConsumer(LiveJsonConsumer):
     async def connect(self):
         user = self.scope.get("user")
         if user is None or not await database_sync_to_async(access.is_verified)(user):
