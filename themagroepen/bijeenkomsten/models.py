@@ -30,7 +30,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kennisplatform import access
 from kennisplatform.markdown import render_markdown
-from themagroepen.bijeenkomsten.storage import private_storage
+from kennisplatform.private_files import private_storage
 from themagroepen.models import Themagroep, Visibility as GroupVisibility
 
 

@@ -7,6 +7,9 @@ post is a reply, so one query per table serves a whole topic page.
 Nothing here is hard-deleted by moderation: hiding flips ``hidden`` and access does the rest.
 """
 
+import os
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -15,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kennisplatform import access
-from themagroepen.discussies.storage import PrivateMediaStorage, attachment_upload_to
+from kennisplatform.private_files import private_storage
 
 DELETED_MEMBER = _("Verwijderd lid")
 
@@ -143,9 +146,15 @@ class PostRevision(PostPart):
         ordering = ["-created", "-pk"]
 
 
+def attachment_upload_to(instance, filename):
+    """A random name: the member's file name is kept only as display text."""
+    extension = os.path.splitext(filename)[1].lower()
+    return f"discussies/{instance.topic.themagroep_id}/{uuid.uuid4().hex}{extension}"
+
+
 class Attachment(PostPart):
     uploader = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
-    file = models.FileField(storage=PrivateMediaStorage(), upload_to=attachment_upload_to, max_length=255)
+    file = models.FileField(storage=private_storage, upload_to=attachment_upload_to, max_length=255)
     name = models.CharField(_("bestandsnaam"), max_length=200)
     content_type = models.CharField(max_length=120)
     size = models.PositiveIntegerField()

@@ -3,7 +3,7 @@
 import django.db.models.deletion
 import django.utils.timezone
 import themagroepen.bijeenkomsten.models
-import themagroepen.bijeenkomsten.storage
+import kennisplatform.private_files
 import uuid
 from django.conf import settings
 from django.db import migrations, models
@@ -86,7 +86,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('title', models.CharField(max_length=200, verbose_name='titel')),
-                ('file', models.FileField(max_length=300, storage=themagroepen.bijeenkomsten.storage.PrivateStorage(), upload_to=themagroepen.bijeenkomsten.models._attachment_path, verbose_name='bestand')),
+                ('file', models.FileField(max_length=300, storage=kennisplatform.private_files.PrivateStorage(), upload_to=themagroepen.bijeenkomsten.models._attachment_path, verbose_name='bestand')),
                 ('uploaded_at', models.DateTimeField(auto_now_add=True)),
                 ('uploaded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
                 ('occurrence', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attachments', to='bijeenkomsten.occurrence')),

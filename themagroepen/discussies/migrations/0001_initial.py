@@ -2,7 +2,8 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import themagroepen.discussies.storage
+import kennisplatform.private_files
+import themagroepen.discussies.models
 from django.conf import settings
 from django.db import migrations, models
 
@@ -118,7 +119,7 @@ class Migration(migrations.Migration):
             name='Attachment',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(max_length=255, storage=themagroepen.discussies.storage.PrivateMediaStorage(), upload_to=themagroepen.discussies.storage.attachment_upload_to)),
+                ('file', models.FileField(max_length=255, storage=kennisplatform.private_files.PrivateStorage(), upload_to=themagroepen.discussies.models.attachment_upload_to)),
                 ('name', models.CharField(max_length=200, verbose_name='bestandsnaam')),
                 ('content_type', models.CharField(max_length=120)),
                 ('size', models.PositiveIntegerField()),
