@@ -2,6 +2,8 @@
 
 from django.utils.html import strip_tags
 
+from themagroepen.discussies.services import post_url
+
 from . import register
 from .base import Adapter
 
@@ -44,7 +46,7 @@ class ReplyAdapter(Adapter):
                 reply,
                 title=f"Reactie op: {topic.title}",
                 body=strip_tags(reply.html) if reply.html else reply.body,
-                url=f"{topic.get_absolute_url()}#reactie-{reply.pk}",
+                url=post_url(topic, reply),  # opens the page of the topic that holds the reply
                 context=topic.themagroep.name,
                 date=reply.created,
             )

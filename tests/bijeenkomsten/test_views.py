@@ -1,6 +1,7 @@
 """What each kind of visitor sees, the beheerder's tools, CSV export and files."""
 
 import csv
+from datetime import timedelta
 import io
 
 import pytest
@@ -253,3 +254,21 @@ def test_group_page_shows_public_announcements_to_visitors_but_not_members_only_
     html = client.get(themagroep.get_absolute_url()).content.decode()
     assert "Openbaar webinar leegstandverordening" in html
     assert "Besloten intervisie" not in html
+
+
+def test_past_meetings_are_paged_newest_first(client, themagroep, member):
+    from bs4 import BeautifulSoup
+
+    for week in range(1, 26):
+        make_bijeenkomst(themagroep, title=f"Terugblik week {week}", start=amsterdam(2025, 1, 1, 10) + timedelta(weeks=week))
+    client.force_login(member)
+    list_url = f"/themagroepen/{themagroep.slug}/bijeenkomsten/"
+
+    first = BeautifulSoup(client.get(list_url).content, "html.parser")
+    titles = [h.get_text(strip=True) for h in first.select("#eerder ~ .event-list h3")]
+    assert titles[:2] == ["Terugblik week 25", "Terugblik week 24"] and len(titles) == 20
+    next_link = first.select_one("nav[aria-label='Paginering eerdere bijeenkomsten'] a[rel=next]")
+
+    second = BeautifulSoup(client.get(list_url + next_link["href"]).content, "html.parser")
+    assert [h.get_text(strip=True) for h in second.select("#eerder ~ .event-list h3")] == [f"Terugblik week {w}" for w in range(5, 0, -1)]
+    assert second.select_one(".pagination [aria-current=page]").get_text(" ", strip=True) == "Pagina 2"

@@ -89,3 +89,15 @@ def test_link_to_a_reply_opens_the_page_that_holds_it(groep, lid, topic):
     page = BeautifulSoup(response.content, "html.parser")
     assert page.select_one(f"#reactie-{replies[110].pk}") is not None
     assert page.select_one(".pagination [aria-current=page]").get_text(" ", strip=True) == "Pagina 3"
+
+
+def test_search_result_for_a_late_reply_opens_the_page_that_holds_it(groep, lid, topic):
+    from search.documents import adapter_for
+
+    start = timezone.now() - timedelta(hours=1)
+    replies = Reply.objects.bulk_create(
+        Reply(topic=topic, author=lid, body=f"R{i}", html=f"<p>R{i}</p>", created=start + timedelta(seconds=i)) for i in range(60)
+    )
+    [document] = adapter_for(Reply).documents(Reply.objects.get(pk=replies[55].pk))
+    page = BeautifulSoup(client_for(lid).get(document.url).content, "html.parser")
+    assert page.select_one(f"#reactie-{replies[55].pk}") is not None  # page 2, not the topic's first page

@@ -5,6 +5,7 @@ import mimetypes
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -57,7 +58,7 @@ def group_list(request, slug):
     context = {
         "themagroep": themagroep,
         "upcoming": list(readable.upcoming()),
-        "past": list(readable.past()[:PAST_PER_PAGE]),
+        "past": Paginator(readable.past(), PAST_PER_PAGE).get_page(request.GET.get("pagina")),
         "is_beheerder": permissions.is_beheerder(request.user, themagroep),
         "breadcrumbs": _crumbs(themagroep),
     }
