@@ -25,7 +25,7 @@ def test_a_reply_appears_live_for_the_other_member(groep, lid, lid2, topic, chro
         bram.evaluate("window.nietHerladen = true")
 
         anne.goto(live_server_url + topic.get_absolute_url())
-        anne.get_by_label("Je reactie").fill("Wij gebruiken een **leegstandsverordening** met meldplicht.")
+        anne.get_by_label("Uw reactie").fill("Wij gebruiken een **leegstandsverordening** met meldplicht.")
         anne.get_by_role("button", name="Reactie plaatsen").click()
         anne.wait_for_url("**#reactie-*")
 
@@ -49,7 +49,7 @@ def test_the_topic_page_works_without_javascript(groep, lid, topic, chromium, li
     page = context.new_page()
     try:
         page.goto(live_server_url + topic.get_absolute_url())
-        page.get_by_label("Je reactie").fill("Zonder *JavaScript*")
+        page.get_by_label("Uw reactie").fill("Zonder *JavaScript*")
         page.get_by_role("button", name="Voorbeeld").click()
         assert page.locator("#voorbeeld em").inner_text() == "JavaScript"
         page.get_by_role("button", name="Reactie plaatsen").click()

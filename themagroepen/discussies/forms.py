@@ -31,12 +31,12 @@ class AttachmentsField(forms.FileField):
         return files
 
 
-BODY_HELP = "Je kunt Markdown gebruiken: **vet**, *cursief*, lijsten, > citaat en @naam om een lid te noemen."
+BODY_HELP = "U kunt Markdown gebruiken: **vet**, *cursief*, lijsten, > citaat en @naam om een lid te noemen."
 FILES_HELP = "PDF, Word/Excel/PowerPoint, OpenDocument of afbeeldingen (PNG, JPG, GIF, WebP); maximaal 10 MB per bestand."
 
 
 class ReplyForm(forms.Form):
-    body = forms.CharField(label="Je reactie", widget=forms.Textarea(attrs={"rows": 6}), max_length=20000, help_text=BODY_HELP)
+    body = forms.CharField(label="Uw reactie", widget=forms.Textarea(attrs={"rows": 6}), max_length=20000, help_text=BODY_HELP)
     files = AttachmentsField(label="Bijlagen (optioneel)", help_text=FILES_HELP)
     in_reply_to = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
@@ -54,10 +54,10 @@ class EditReplyForm(forms.Form):
 
 class ReportForm(forms.Form):
     reason = forms.CharField(
-        label="Waarom meld je dit bericht?",
+        label="Waarom meldt u dit bericht?",
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=2000,
-        help_text="Alleen de beheerders van de groep lezen je melding.",
+        help_text="Alleen de beheerders van de groep lezen uw melding.",
     )
 
 

@@ -108,7 +108,7 @@ def _report(request, themagroep, topic, reply):
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.report(request.user, topic, reply, form.cleaned_data["reason"])
-        messages.success(request, "Dank je. De beheerders van de groep bekijken je melding.")
+        messages.success(request, "Dank u. De beheerders van de groep bekijken uw melding.")
         return redirect(services.post_url(topic, reply))
     return render(
         request,

@@ -214,7 +214,7 @@ def _notify_mentions(topic, reply, author, mentioned):
         notify_members(
             recipients,
             kind="mention",
-            title=f"{display_name(author)} noemde je in “{topic.title}”",
+            title=f"{display_name(author)} noemde u in “{topic.title}”",
             url=post_url(topic, reply),
             themagroep=topic.themagroep,
             actor=author,

@@ -261,7 +261,7 @@ def _edit(request, themagroep, topic, post, form, heading):
             preview = _preview_html(themagroep, form.cleaned_data["body"])
         else:
             services.edit_post(post, request.user, form.cleaned_data["body"], form.cleaned_data.get("title"), form.cleaned_data["files"])
-            messages.success(request, "Je wijziging is opgeslagen. De vorige versie staat in de bewerkgeschiedenis.")
+            messages.success(request, "Uw wijziging is opgeslagen. De vorige versie staat in de bewerkgeschiedenis.")
             return redirect(services.post_url(topic, None if post is topic else post))
     return render(
         request,
@@ -350,7 +350,7 @@ def topic_follow(request, slug, pk):
     themagroep = member_group(request, slug)
     topic = readable_topic(request, themagroep, pk)
     following = services.toggle_follow(request.user, topic)
-    messages.success(request, "Je volgt dit onderwerp." if following else "Je volgt dit onderwerp niet meer.")
+    messages.success(request, "U volgt dit onderwerp." if following else "U volgt dit onderwerp niet meer.")
     return redirect(topic.get_absolute_url())
 
 
