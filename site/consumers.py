@@ -1,7 +1,7 @@
 """The base for our WebSocket consumers."""
 
-from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from channels.consumer import get_handler_name
+from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
 
 class LiveJsonConsumer(AsyncJsonWebsocketConsumer):

@@ -5,10 +5,10 @@ it gets; the socket itself carries ids only.
 """
 
 from channels.db import database_sync_to_async
-from kennisplatform.consumers import LiveJsonConsumer
 from django.urls import reverse
 
 from kennisplatform import access
+from kennisplatform.consumers import LiveJsonConsumer
 from themagroepen.discussies.live import personal_group, topic_group
 from themagroepen.discussies.models import Topic
 

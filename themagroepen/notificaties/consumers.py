@@ -1,9 +1,9 @@
 """Live unread counter: one WebSocket per open page, joined to the person's ``user-<id>`` group."""
 
 from channels.db import database_sync_to_async
-from kennisplatform.consumers import LiveJsonConsumer
 
 from kennisplatform import access
+from kennisplatform.consumers import LiveJsonConsumer
 from themagroepen.notificaties.live import user_group
 
 FORBIDDEN = 4403
