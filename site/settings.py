@@ -133,10 +133,22 @@ DATABASE_URL = env_str("DATABASE_URL")
 if PRODUCTION and not DATABASE_URL.startswith(("postgres://", "postgresql://")):
     raise ImproperlyConfigured("Production needs DATABASE_URL pointing at PostgreSQL.")
 DATABASES = {
-    "default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("DB_CONN_MAX_AGE", 60), conn_health_checks=True)
+    "default": dj_database_url.parse(DATABASE_URL)
     if DATABASE_URL
     else {"ENGINE": "django.db.backends.sqlite3", "NAME": BASE_DIR / "var" / "db.sqlite3"}
 }
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # A pool, not persistent connections: under ASGI every request runs in its own thread, and a
+    # per-thread connection (CONN_MAX_AGE) lingers until that thread is collected, so sessions
+    # pile up. Pooled connections go back after each request. The maximum must exceed the
+    # server's worker threads, or a busy moment waits for a connection.
+    DATABASES["default"]["OPTIONS"] = {
+        "pool": {
+            "min_size": env_int("DB_POOL_MIN_SIZE", 2),
+            "max_size": env_int("DB_POOL_MAX_SIZE", 40),
+            "timeout": env_int("DB_POOL_TIMEOUT", 10),
+        }
+    }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # WAL and a busy timeout let the ASGI server, the task runner and tests share the file.
     DATABASES["default"]["OPTIONS"] = {

@@ -58,3 +58,16 @@ def test_elasticsearch_in_compose_is_the_version_ci_tests_against():
     assert f"ELASTICSEARCH_VERSION={version}" in dockerfile
     # The index settings use the Dutch hunspell dictionary; the image must carry it.
     assert "hunspell/nl_NL" in dockerfile
+
+
+def test_connection_pools_of_all_app_processes_fit_in_postgresql():
+    """Each app process has its own pool; together they stay below PostgreSQL's max_connections."""
+    services = compose()["services"]
+    settings_source = (ROOT / "site/settings.py").read_text()
+    default_max = int(re.search(r'env_int\("DB_POOL_MAX_SIZE", (\d+)\)', settings_source).group(1))
+    app_processes = [name for name, service in services.items() if name != "migrate" and "DATABASE_URL" in service.get("environment", {})]
+    pools = {name: int(services[name]["environment"].get("DB_POOL_MAX_SIZE", default_max)) for name in app_processes}
+    assert set(pools) == {"web", "worker", "scheduler"}
+    postgres_max_connections = 100  # the postgres image's default; compose does not raise it
+    assert "max_connections" not in " ".join(map(str, services["db"].get("command", [])))
+    assert sum(pools.values()) + 1 < postgres_max_connections  # + the one-shot migrate
