@@ -5,6 +5,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.conftest import make_verified_user
 from themagroepen import services as membership
@@ -154,6 +155,28 @@ def test_group_notifications_disappear_after_leaving(groep, moderator, lid):
     assert unread_count(lid) == 1
     membership.leave(groep, lid)
     assert unread_count(lid) == 0
+
+
+def test_counts_for_many_people_match_each_persons_own_count(groep, moderator, lid, django_assert_max_num_queries):
+    """The batch behind live counters applies the same rule: groups left no longer count."""
+    from django.contrib.auth import get_user_model
+
+    from themagroepen.models import Membership, Themagroep
+    from themagroepen.notificaties.services import unread_counts
+
+    other = Themagroep.objects.create(name="Winkelgebieden", slug="winkelgebieden", description="Binnensteden.")
+    Membership.objects.create(themagroep=other, user=lid)
+    _notify([lid, moderator], groep)
+    _notify([lid], other)
+    notify([lid, moderator], kind="invitation", title="U bent uitgenodigd", url="/themagroepen/uitnodigingen/")
+    membership.leave(other, lid)
+    Notification.objects.filter(recipient=moderator, kind="invitation").update(read_at=timezone.now())
+
+    people = list(get_user_model().objects.filter(pk__in=[lid.pk, moderator.pk]))
+    with django_assert_max_num_queries(3):
+        counts = unread_counts(people)
+    assert counts == {lid.pk: 2, moderator.pk: 1}
+    assert counts == {person.pk: unread_count(person) for person in (lid, moderator)}
 
 
 def test_header_counter_include_shows_unread_count(client, groep, lid):

@@ -230,7 +230,9 @@ def _notify_reply(topic, reply, author, mentioned, in_reply_to=None):
     followers -= {None, author.pk}
     from django.contrib.auth import get_user_model
 
-    recipients = [u for u in get_user_model().objects.filter(pk__in=followers) if u not in already and _still_member(u, topic)]
+    candidates = [user for user in get_user_model().objects.filter(pk__in=followers) if user not in already]
+    access.prime_held_keys(candidates)  # fresh user objects: keys as they are now, two queries for all
+    recipients = [user for user in candidates if access.can_read(user, topic)]
     if recipients:
         notify_members(
             recipients,
@@ -240,11 +242,6 @@ def _notify_reply(topic, reply, author, mentioned, in_reply_to=None):
             themagroep=topic.themagroep,
             actor=author,
         )
-
-
-def _still_member(user, topic):
-    access.forget_held_keys(user)
-    return access.can_read(user, topic)
 
 
 def post_url(topic, reply=None) -> str:

@@ -2,7 +2,6 @@
 
 from django.contrib.auth import get_user_model
 
-from kennisplatform import access
 from kennisplatform.live import send_to_groups
 
 
@@ -12,11 +11,10 @@ def user_group(user_id: int) -> str:
 
 def push_unread_counts(user_ids) -> None:
     """Send each person's new unread count to their ``user-<id>`` group."""
-    from themagroepen.notificaties.services import unread_count
+    from themagroepen.notificaties.services import unread_counts
 
-    users = list(get_user_model().objects.filter(pk__in=list(user_ids)))
-    access.prime_held_keys(users)  # one count query per person after this, not three
-    send_to_groups((user_group(user.pk), {"type": "notifications.unread", "unread": unread_count(user)}) for user in users)
+    counts = unread_counts(get_user_model().objects.filter(pk__in=list(user_ids)))
+    send_to_groups((user_group(user_id), {"type": "notifications.unread", "unread": unread}) for user_id, unread in counts.items())
 
 
 def end_sessions(user_id: int) -> None:
