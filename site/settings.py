@@ -92,6 +92,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "kennisplatform.file_streaming.AsyncFileStreamingMiddleware",  # outermost: sees every file response
     "django.middleware.security.SecurityMiddleware",
     "kennisplatform.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

@@ -69,6 +69,22 @@ def _asgi_server(django_db_setup, django_db_blocker):
         server.start()
     yield server
     server.stop()
+    with django_db_blocker.unblock():
+        _end_sessions_left_by_server_threads()
+
+
+def _end_sessions_left_by_server_threads():
+    """The server's worker threads die holding their connections, which would keep the test
+    database from being dropped at the end of the run (PostgreSQL refuses while sessions remain)."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+    connection.close()
 
 
 @pytest.fixture

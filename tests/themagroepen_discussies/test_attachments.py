@@ -6,6 +6,7 @@ import zipfile
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from tests.support.asgi import asgi_get
 from tests.themagroepen_discussies.conftest import client_for
 from themagroepen.discussies.models import Attachment, Reply
 
@@ -118,3 +119,24 @@ def test_attachments_of_hidden_replies_are_for_beheerders_only(groep, lid, lid2,
     url = f"/themagroepen/{groep.slug}/discussies/bijlagen/{Attachment.objects.get().pk}/"
     assert client_for(lid2).get(url).status_code == 404
     assert client_for(beheerder).get(url).status_code == 200
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_large_attachment_reaches_a_member_in_blocks_under_asgi(groep, lid, lid2, topic):
+    content = b"%PDF-1.7\n" + b"0" * (3 * 1024 * 1024) + b"\n%%EOF\n"
+    client_for(lid).post(
+        f"/themagroepen/{groep.slug}/discussies/{topic.pk}/reageren/",
+        {"body": "Het rapport", "files": [SimpleUploadedFile("rapport.pdf", content)], "plaatsen": ""},
+    )
+    attachment = Attachment.objects.get()
+    from django.conf import settings
+
+    member = client_for(lid2)
+    cookie = f"{settings.SESSION_COOKIE_NAME}={member.cookies[settings.SESSION_COOKIE_NAME].value}"
+
+    status, headers, bodies = asgi_get(f"/themagroepen/{groep.slug}/discussies/bijlagen/{attachment.pk}/", cookie)
+
+    assert status == 200
+    assert headers[b"Content-Length"] == str(len(content)).encode()
+    assert b"".join(bodies) == content
+    assert max(map(len, bodies)) <= 64 * 1024
