@@ -49,5 +49,7 @@ def load(stdout):
     for account in DEMO_ACCOUNTS:
         ensure_account(*account)
     stdout.write(
-        "Demo-accounts: " + ", ".join(email for email, *_rest in DEMO_ACCOUNTS) + f" — wachtwoord (alleen ontwikkeling): {DEMO_PASSWORD}"
+        "Demo-accounts: "
+        + ", ".join(email for email, *_rest in DEMO_ACCOUNTS)
+        + f" — wachtwoord (alleen ontwikkeling): {DEMO_PASSWORD}"
     )

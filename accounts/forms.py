@@ -37,9 +37,14 @@ class OrganisationField(forms.ChoiceField):
 
 
 class ProfileFieldsMixin(forms.Form):
-    name = forms.CharField(label=_("Naam"), max_length=150, required=True, widget=forms.TextInput(attrs={"autocomplete": "name"}))
+    name = forms.CharField(
+        label=_("Naam"), max_length=150, required=True, widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
     functie = forms.CharField(
-        label=_("Functie"), max_length=150, required=False, widget=forms.TextInput(attrs={"autocomplete": "organization-title"})
+        label=_("Functie"),
+        max_length=150,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "organization-title"}),
     )
     organisation = OrganisationField(
         label=_("Organisatie"),
@@ -81,7 +86,9 @@ class ProfileForm(ProfileFieldsMixin):
 
 
 class DeleteAccountForm(forms.Form):
-    password = forms.CharField(label=_("Uw wachtwoord"), widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
+    password = forms.CharField(
+        label=_("Uw wachtwoord"), widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+    )
     confirm = forms.BooleanField(
         label=_("Ik begrijp dat mijn account en persoonsgegevens definitief worden verwijderd."), required=True
     )

@@ -23,7 +23,11 @@ class StaffMFAMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if getattr(settings, "MFA_REQUIRED_FOR_STAFF", False) and request.user.is_authenticated and not self._exempt(request.path):
+        if (
+            getattr(settings, "MFA_REQUIRED_FOR_STAFF", False)
+            and request.user.is_authenticated
+            and not self._exempt(request.path)
+        ):
             if not self._mfa_ok(request):
                 messages.warning(
                     request,

@@ -19,10 +19,20 @@ class Organisation(models.Model):
     # A gemeente or provincie organisation points at the reference list (CBS), so cases and
     # profiles speak about the same municipality.
     gemeente = models.OneToOneField(
-        "kennisbank.Gemeente", on_delete=models.PROTECT, null=True, blank=True, related_name="organisation", verbose_name=_("gemeente")
+        "kennisbank.Gemeente",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organisation",
+        verbose_name=_("gemeente"),
     )
     provincie = models.OneToOneField(
-        "kennisbank.Provincie", on_delete=models.PROTECT, null=True, blank=True, related_name="organisation", verbose_name=_("provincie")
+        "kennisbank.Provincie",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organisation",
+        verbose_name=_("provincie"),
     )
 
     class Meta:
@@ -37,8 +47,12 @@ class Organisation(models.Model):
 class OrganisationDomain(models.Model):
     """An e-mail domain known to belong to an organisation (``utrecht.nl`` → Gemeente Utrecht)."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="domains", verbose_name=_("organisatie"))
-    domain = models.CharField(_("e-maildomein"), max_length=120, unique=True, help_text=_("Bijvoorbeeld utrecht.nl, zonder @."))
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="domains", verbose_name=_("organisatie")
+    )
+    domain = models.CharField(
+        _("e-maildomein"), max_length=120, unique=True, help_text=_("Bijvoorbeeld utrecht.nl, zonder @.")
+    )
 
     class Meta:
         verbose_name = _("e-maildomein")
@@ -62,7 +76,12 @@ class Profile(models.Model):
     name = models.CharField(_("naam"), max_length=150, blank=True)
     functie = models.CharField(_("functie"), max_length=150, blank=True)
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.SET_NULL, null=True, blank=True, related_name="profiles", verbose_name=_("organisatie")
+        Organisation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="profiles",
+        verbose_name=_("organisatie"),
     )
     # Set when the member deleted their account: the user row stays (so posts keep their
     # author) but holds no personal data any more.
@@ -82,5 +101,7 @@ class Profile(models.Model):
             # shows the same name the member chose here.
             name = self.name[:150]
             user_model = type(self.user)
-            user_model.objects.filter(pk=self.user_id).exclude(first_name=name, last_name="").update(first_name=name, last_name="")
+            user_model.objects.filter(pk=self.user_id).exclude(first_name=name, last_name="").update(
+                first_name=name, last_name=""
+            )
             self.user.first_name, self.user.last_name = name, ""

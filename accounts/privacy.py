@@ -67,6 +67,7 @@ def _account_data(user) -> dict:
     from allauth.account.models import EmailAddress
     from allauth.mfa.models import Authenticator
     from allauth.socialaccount.models import SocialAccount
+
     from themagroepen.models import Membership
 
     profile = get_profile(user)
@@ -95,8 +96,14 @@ def _account_data(user) -> dict:
         ],
         "rollen": sorted(user.groups.values_list("name", flat=True)),
         "lidmaatschappen": [
-            {"themagroep": membership.themagroep.name, "rol": membership.get_role_display(), "lid_sinds": membership.joined_at.isoformat()}
-            for membership in Membership.objects.filter(user=user).select_related("themagroep").order_by("themagroep__name")
+            {
+                "themagroep": membership.themagroep.name,
+                "rol": membership.get_role_display(),
+                "lid_sinds": membership.joined_at.isoformat(),
+            }
+            for membership in Membership.objects.filter(user=user)
+            .select_related("themagroep")
+            .order_by("themagroep__name")
         ],
     }
 
@@ -108,6 +115,7 @@ def delete_account(user) -> None:
     from allauth.mfa.models import Authenticator
     from allauth.socialaccount.models import SocialAccount
     from django.contrib.sessions.models import Session
+
     from themagroepen.models import Membership
 
     for _label, module in privacy_modules():

@@ -51,7 +51,10 @@ def suggest_organisation(email: str) -> Organisation | None:
     # "gemeente.utrecht.nl" also matches "utrecht.nl": try the longest suffix first.
     parts = domain.split(".")
     candidates = [".".join(parts[i:]) for i in range(len(parts) - 1)]
-    found = {d.domain: d.organisation for d in OrganisationDomain.objects.filter(domain__in=candidates).select_related("organisation")}
+    found = {
+        d.domain: d.organisation
+        for d in OrganisationDomain.objects.filter(domain__in=candidates).select_related("organisation")
+    }
     for candidate in candidates:
         if candidate in found:
             return found[candidate]

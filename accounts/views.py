@@ -26,7 +26,9 @@ def _pending_join_requests(user):
         join_request = apps.get_model("themagroepen", "JoinRequest")
     except LookupError:
         return []
-    return list(join_request.objects.filter(user=user, state="pending").select_related("themagroep").order_by("created_at"))
+    return list(
+        join_request.objects.filter(user=user, state="pending").select_related("themagroep").order_by("created_at")
+    )
 
 
 @verified_required
@@ -41,7 +43,9 @@ def profile(request):
         "pending_requests": _pending_join_requests(user),
         "has_mfa": Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists(),
         "staff_roles": services.staff_roles(user),
-        "suggested_organisation": None if account_profile.organisation_id else services.suggest_organisation(user.email),
+        "suggested_organisation": None
+        if account_profile.organisation_id
+        else services.suggest_organisation(user.email),
         "breadcrumbs": [("Mijn account", "")],
     }
     return render(request, "accounts/profile.html", context)
@@ -56,7 +60,9 @@ def profile_edit(request):
         form.save()
         messages.success(request, "Uw profiel is opgeslagen.")
         return redirect("accounts:profile")
-    return render(request, "accounts/profile_edit.html", {"form": form, "breadcrumbs": [ACCOUNT_CRUMB, ("Profiel bewerken", "")]})
+    return render(
+        request, "accounts/profile_edit.html", {"form": form, "breadcrumbs": [ACCOUNT_CRUMB, ("Profiel bewerken", "")]}
+    )
 
 
 @login_required
@@ -67,7 +73,7 @@ def verification_required(request):
         return redirect("accounts:profile")
     if request.method == "POST":
         send_verification_email_for_user(request, request.user)
-        messages.info(request, "We hebben een nieuwe bevestigingslink gestuurd naar {}.".format(request.user.email))
+        messages.info(request, f"We hebben een nieuwe bevestigingslink gestuurd naar {request.user.email}.")
         return redirect("accounts:verification_required")
     return render(request, "accounts/verification_required.html", {"breadcrumbs": [("E-mailadres bevestigen", "")]})
 
@@ -92,7 +98,7 @@ def data_export(request):
         response = HttpResponse(
             json.dumps(data, ensure_ascii=False, indent=2, default=str), content_type="application/json; charset=utf-8"
         )
-        filename = "kennisplatform-mijn-gegevens-{}.json".format(timezone.localdate().isoformat())
+        filename = f"kennisplatform-mijn-gegevens-{timezone.localdate().isoformat()}.json"
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         response["Cache-Control"] = "no-store"
         return response
@@ -107,6 +113,13 @@ def delete_account(request):
         user = request.user
         logout(request)
         privacy.delete_account(user)
-        messages.success(request, "Uw account is verwijderd. Uw bijdragen staan er nog, als ‘{}’.".format(services.deleted_member_display_name))
+        messages.success(
+            request,
+            f"Uw account is verwijderd. Uw bijdragen staan er nog, als ‘{services.deleted_member_display_name}’.",
+        )
         return redirect("/")
-    return render(request, "accounts/delete_account.html", {"form": form, "breadcrumbs": [ACCOUNT_CRUMB, ("Account verwijderen", "")]})
+    return render(
+        request,
+        "accounts/delete_account.html",
+        {"form": form, "breadcrumbs": [ACCOUNT_CRUMB, ("Account verwijderen", "")]},
+    )

@@ -60,13 +60,16 @@ def _fill_voorbeelden():
     with transaction.atomic():
         for number in range(missing):
             page = VoorbeeldPage(
-                title=f"Benchmarkvoorbeeld {number}", slug=f"benchmark-{number}",
+                title=f"Benchmarkvoorbeeld {number}",
+                slug=f"benchmark-{number}",
                 summary="Een voorbeeld om de snelheid van het overzicht te meten.",
-                gemeente=gemeenten[number * 7 % len(gemeenten)], property_type=kinds[number % len(kinds)],
-                approach="<p>Aanpak.</p>", year=2000 + number % 25,
+                gemeente=gemeenten[number * 7 % len(gemeenten)],
+                property_type=kinds[number % len(kinds)],
+                approach="<p>Aanpak.</p>",
+                year=2000 + number % 25,
             )
-            page.instrumenten.set(instruments[number % len(instruments): number % len(instruments) + 2])
-            page.themas.set(themas[number % len(themas): number % len(themas) + 1])
+            page.instrumenten.set(instruments[number % len(instruments) : number % len(instruments) + 2])
+            page.themas.set(themas[number % len(themas) : number % len(themas) + 1])
             index.add_child(instance=page)
 
 
@@ -87,15 +90,14 @@ def main():
     args = parser.parse_args()
     setup()
 
+    import types
+
     from django.http import HttpResponse
     from django.test import Client, override_settings
     from django.urls import clear_url_caches, path
 
-    from kennisbank.models import HoofdstukPage, VoorbeeldPage
-
-    import types
-
     import kennisplatform.urls
+    from kennisbank.models import HoofdstukPage, VoorbeeldPage
 
     def trivial(request):
         return HttpResponse("ok")

@@ -56,13 +56,43 @@ agendeert bekostigt versnelt vereenvoudigt handhaaft controleert registreert ver
 ADJECTIVES = """leegstaande lege verouderde monumentale tijdelijke nieuwe duurzame betaalbare regionale lokale
 provinciale gemeentelijke structurele langdurige kansrijke kwetsbare levendige compacte bereikbare""".split()
 TAILS = [
-    "in overleg met de markt", "voor de komende vijf jaar", "samen met buurgemeenten", "na een brede consultatie",
-    "binnen het actieprogramma", "met steun van de provincie", "omdat de vraag naar woningen groeit",
-    "zodat de binnenstad levendig blijft", "ondanks de krappe begroting", "op verzoek van de raad",
+    "in overleg met de markt",
+    "voor de komende vijf jaar",
+    "samen met buurgemeenten",
+    "na een brede consultatie",
+    "binnen het actieprogramma",
+    "met steun van de provincie",
+    "omdat de vraag naar woningen groeit",
+    "zodat de binnenstad levendig blijft",
+    "ondanks de krappe begroting",
+    "op verzoek van de raad",
 ]
-PLACES = ["Utrecht", "Amersfoort", "Zwolle", "Tilburg", "Heerlen", "Almere", "Apeldoorn", "Leeuwarden", "Emmen", "Nieuwegein"]
-PROVINCIES = ["Utrecht", "Gelderland", "Overijssel", "Noord-Brabant", "Limburg", "Flevoland", "Friesland", "Drenthe",
-              "Groningen", "Zeeland", "Noord-Holland", "Zuid-Holland"]
+PLACES = [
+    "Utrecht",
+    "Amersfoort",
+    "Zwolle",
+    "Tilburg",
+    "Heerlen",
+    "Almere",
+    "Apeldoorn",
+    "Leeuwarden",
+    "Emmen",
+    "Nieuwegein",
+]
+PROVINCIES = [
+    "Utrecht",
+    "Gelderland",
+    "Overijssel",
+    "Noord-Brabant",
+    "Limburg",
+    "Flevoland",
+    "Friesland",
+    "Drenthe",
+    "Groningen",
+    "Zeeland",
+    "Noord-Holland",
+    "Zuid-Holland",
+]
 THEMAS = ["Leegstand", "Herbestemming", "Kantoren", "Winkels", "Erfgoed", "Omgevingswet"]
 VASTGOED = ["Kantoor", "Winkel", "Bedrijventerrein", "Maatschappelijk vastgoed", "Agrarisch", "Erfgoed/beeldbepalend"]
 TYPES = ["handreiking", "instrument", "voorbeeld", "publicatie", "themagroep", "discussie", "discussie", "bijeenkomst"]
@@ -94,8 +124,17 @@ def make_document(n, rng) -> SearchDocument:
     body = " ".join(sentence(rng) for _ in range(rng.randint(5, 12)))
     date = datetime(2010, 1, 1, tzinfo=timezone.get_current_timezone()) + timedelta(days=rng.randint(0, 16 * 365))
     return SearchDocument(
-        id=f"benchmark:{n}", model=f"benchmark.{kind}", object_pk=str(n), type=kind, title=title, url=f"/benchmark/{n}/",
-        read_keys=keys, body=body, context=rng.choice(PLACES), date=date, thema=rng.sample(THEMAS, rng.randint(0, 2)),
+        id=f"benchmark:{n}",
+        model=f"benchmark.{kind}",
+        object_pk=str(n),
+        type=kind,
+        title=title,
+        url=f"/benchmark/{n}/",
+        read_keys=keys,
+        body=body,
+        context=rng.choice(PLACES),
+        date=date,
+        thema=rng.sample(THEMAS, rng.randint(0, 2)),
         provincie=[rng.choice(PROVINCIES)] if kind in ("voorbeeld", "publicatie") else [],
         vastgoedtype=[rng.choice(VASTGOED)] if kind == "voorbeeld" else [],
     )
@@ -191,7 +230,9 @@ def member_user():
 
 def report(label, timings):
     p95 = statistics.quantiles(timings, n=20)[18]
-    print(f"  {label:10} n={len(timings)}  mediaan {statistics.median(timings):6.1f} ms   p95 {p95:6.1f} ms   max {max(timings):6.1f} ms")
+    print(
+        f"  {label:10} n={len(timings)}  mediaan {statistics.median(timings):6.1f} ms   p95 {p95:6.1f} ms   max {max(timings):6.1f} ms"
+    )
     return p95
 
 

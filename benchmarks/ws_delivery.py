@@ -54,7 +54,9 @@ def parse_args():
 
 def configure_environment() -> dict:
     if not os.environ.get("REDIS_URL"):
-        sys.exit("Set REDIS_URL (e.g. redis://127.0.0.1:6379/0): the server and this script share the Redis channel layer.")
+        sys.exit(
+            "Set REDIS_URL (e.g. redis://127.0.0.1:6379/0): the server and this script share the Redis channel layer."
+        )
     (BASE_DIR / "var").mkdir(exist_ok=True)
     os.environ.setdefault("DATABASE_URL", f"sqlite:///{BASE_DIR / 'var' / 'bench.sqlite3'}")
     os.environ.setdefault("CHANNELS_PREFIX", f"kp-bench-{os.getpid()}")
@@ -81,7 +83,9 @@ def prepare_data(clients: int):
 
     call_command("migrate", verbosity=0, interactive=False)
     User = get_user_model()
-    groep, _ = Themagroep.objects.get_or_create(slug="benchmark", defaults={"name": "Benchmark", "description": "Meetgroep"})
+    groep, _ = Themagroep.objects.get_or_create(
+        slug="benchmark", defaults={"name": "Benchmark", "description": "Meetgroep"}
+    )
     emails = [f"bench{n:04d}@gemeente.example" for n in range(clients)]
     existing = set(User.objects.filter(username__in=emails).values_list("username", flat=True))
     User.objects.bulk_create([User(username=e, email=e, password="!") for e in emails if e not in existing])
@@ -90,12 +94,19 @@ def prepare_data(clients: int):
         [EmailAddress(user=u, email=u.email, verified=True, primary=True) for u in users], ignore_conflicts=True
     )
     Membership.objects.bulk_create(
-        [Membership(themagroep=groep, user=u, role=Role.BEHEERDER if i == 0 else Role.LID) for i, u in enumerate(users)],
+        [
+            Membership(themagroep=groep, user=u, role=Role.BEHEERDER if i == 0 else Role.LID)
+            for i, u in enumerate(users)
+        ],
         ignore_conflicts=True,
     )
     # No e-mail per reply (in-app notifications still happen): the console would drown the figures.
-    EmailPreference.objects.bulk_create([EmailPreference(user=u, frequency=Frequency.NEVER) for u in users], ignore_conflicts=True)
-    topic = Topic.objects.filter(themagroep=groep).first() or create_topic(groep, users[0], "Meetonderwerp", "Voor de benchmark.")
+    EmailPreference.objects.bulk_create(
+        [EmailPreference(user=u, frequency=Frequency.NEVER) for u in users], ignore_conflicts=True
+    )
+    topic = Topic.objects.filter(themagroep=groep).first() or create_topic(
+        groep, users[0], "Meetonderwerp", "Voor de benchmark."
+    )
     cookies = []
     for user in users:
         session = SessionStore()
@@ -114,8 +125,22 @@ def free_port() -> int:
 
 
 def start_server(env: dict, port: int) -> subprocess.Popen:
-    command = [sys.executable, "-m", "uvicorn", "kennisplatform.asgi:application", "--host", "127.0.0.1", "--port", str(port),
-               "--ws", "websockets-sansio", "--log-level", "warning", "--lifespan", "off"]
+    command = [
+        sys.executable,
+        "-m",
+        "uvicorn",
+        "kennisplatform.asgi:application",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--ws",
+        "websockets-sansio",
+        "--log-level",
+        "warning",
+        "--lifespan",
+        "off",
+    ]
     server = subprocess.Popen(command, cwd=BASE_DIR, env=env)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -128,17 +153,21 @@ def start_server(env: dict, port: int) -> subprocess.Popen:
     sys.exit("The ASGI server did not start within 60 s.")
 
 
-async def client(url, origin, cookie, received: dict, ready: asyncio.Event, counter: list, total: int, stop: asyncio.Event):
+async def client(
+    url, origin, cookie, received: dict, ready: asyncio.Event, counter: list, total: int, stop: asyncio.Event
+):
     import websockets
 
-    async with websockets.connect(url, origin=origin, additional_headers={"Cookie": f"sessionid={cookie}"}, max_queue=None, open_timeout=60) as socket_:
+    async with websockets.connect(
+        url, origin=origin, additional_headers={"Cookie": f"sessionid={cookie}"}, max_queue=None, open_timeout=60
+    ) as socket_:
         counter[0] += 1
         if counter[0] == total:
             ready.set()
         while not stop.is_set():
             try:
                 raw = await asyncio.wait_for(socket_.recv(), timeout=0.5)
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 continue
             arrived = time.time()
             message = json.loads(raw)
@@ -175,7 +204,9 @@ async def measure(args, url, origin, cookies, topic, users):
     # measure, and 200 at once would only test the connect path of a busy 2-core machine.
     for start in range(0, len(cookies), 20):
         batch = cookies[start : start + 20]
-        tasks += [asyncio.create_task(client(url, origin, c, received, ready, counter, len(cookies), stop)) for c in batch]
+        tasks += [
+            asyncio.create_task(client(url, origin, c, received, ready, counter, len(cookies), stop)) for c in batch
+        ]
         while counter[0] < min(start + 20, len(cookies)) and not any(t.done() for t in tasks):
             await asyncio.sleep(0.05)
     await asyncio.wait_for(ready.wait(), timeout=120)
@@ -229,15 +260,29 @@ def report(args, baseline: Result, result: Result) -> bool:
     delays, per_message = result.delays(), result.per_message()
     print(f"clients: {result.clients}, replies posted: {len(result.commits)}, interval: {args.interval * 1000:.0f} ms")
     print(f"delivered per reply: min {min(per_message)}, max {max(per_message)} of {result.clients}")
-    print(f"commit → delivery over {len(delays)} deliveries: median {result.median():.1f} ms, p95 {result.p95():.1f} ms, max {delays[-1]:.1f} ms")
-    print(f"baseline, 1 client: median {baseline.median():.1f} ms, p95 {baseline.p95():.1f} ms "
-          f"→ ratio {result.clients} clients / 1 client: median ×{result.median() / baseline.median():.1f}, p95 ×{result.p95() / baseline.p95():.1f}")
+    print(
+        f"commit → delivery over {len(delays)} deliveries: median {result.median():.1f} ms, p95 {result.p95():.1f} ms, max {delays[-1]:.1f} ms"
+    )
+    print(
+        f"baseline, 1 client: median {baseline.median():.1f} ms, p95 {baseline.p95():.1f} ms "
+        f"→ ratio {result.clients} clients / 1 client: median ×{result.median() / baseline.median():.1f}, p95 ×{result.p95() / baseline.p95():.1f}"
+    )
     met = result.all_delivered() and baseline.all_delivered() and result.p95() < args.target_p95_ms
     print(f"target (all delivered, p95 < {args.target_p95_ms:.0f} ms): {'MET' if met else 'MISSED'}")
-    print(json.dumps({"clients": result.clients, "replies": len(result.commits), "delivered_min": min(per_message),
-                      "median_ms": round(result.median(), 1), "p95_ms": round(result.p95(), 1),
-                      "baseline_median_ms": round(baseline.median(), 1), "baseline_p95_ms": round(baseline.p95(), 1),
-                      "target_met": met}))
+    print(
+        json.dumps(
+            {
+                "clients": result.clients,
+                "replies": len(result.commits),
+                "delivered_min": min(per_message),
+                "median_ms": round(result.median(), 1),
+                "p95_ms": round(result.p95(), 1),
+                "baseline_median_ms": round(baseline.median(), 1),
+                "baseline_p95_ms": round(baseline.p95(), 1),
+                "target_met": met,
+            }
+        )
+    )
     return met
 
 

@@ -160,7 +160,11 @@ def referenced_page_ids(body):
 
 
 def instrument_ids_in(body):
-    return {raw["value"]["instrument"] for raw in body.raw_data if raw["type"] == "instrument" and raw["value"].get("instrument")}
+    return {
+        raw["value"]["instrument"]
+        for raw in body.raw_data
+        if raw["type"] == "instrument" and raw["value"].get("instrument")
+    }
 
 
 def case_ids_in(body):

@@ -49,14 +49,24 @@ def _themas():
 
 def _instruments(home, themas):
     index, _ = _ensure_child(
-        home, InstrumentIndexPage, "instrumenten", title="Instrumenten",
+        home,
+        InstrumentIndexPage,
+        "instrumenten",
+        title="Instrumenten",
         intro="<p>Welke middelen heeft een gemeente om leegstand aan te pakken? Filter op soort instrument en zie in welke hoofdstukken en voorbeelden ze terugkomen.</p>",
         search_description="Juridische, planologische, financiële, organisatorische en communicatieve instrumenten tegen leegstand.",
     )
     pages = {}
     for slug, (title, kind, summary, what, when, thema_slugs) in demo_content.INSTRUMENTEN.items():
         pages[slug], _ = _ensure_child(
-            index, InstrumentPage, slug, title=title, kind=kind, summary=summary, what_it_does=what, when_to_use=when,
+            index,
+            InstrumentPage,
+            slug,
+            title=title,
+            kind=kind,
+            summary=summary,
+            what_it_does=what,
+            when_to_use=when,
             themas=[themas[t] for t in thema_slugs],
         )
     return pages
@@ -64,7 +74,10 @@ def _instruments(home, themas):
 
 def _voorbeelden(home, themas, instruments):
     index, _ = _ensure_child(
-        home, VoorbeeldIndexPage, "voorbeelden", title="Voorbeelden uit de praktijk",
+        home,
+        VoorbeeldIndexPage,
+        "voorbeelden",
+        title="Voorbeelden uit de praktijk",
         intro="<p>Hoe pakten gemeenten leegstand aan? Filter op provincie, gemeente, soort vastgoed, instrument of thema. <em>De voorbeelden in deze demonstratie zijn ter illustratie geschreven.</em></p>",
         search_description="Voorbeelden van gemeenten die leegstaande kantoren, winkels, erfgoed en boerderijen een nieuwe functie gaven.",
     )
@@ -75,12 +88,17 @@ def _voorbeelden(home, themas, instruments):
         name, role, contact_code, email, email_public = data.pop("contact")
         location_name, latitude, longitude = data.pop("location", ("", None, None))
         pages[slug], _ = _ensure_child(
-            index, VoorbeeldPage, slug,
+            index,
+            VoorbeeldPage,
+            slug,
             gemeente=gemeenten[data.pop("gemeente")],
             instrumenten=[instruments[s] for s in data.pop("instrumenten")],
             themas=[themas[s] for s in data.pop("themas")],
-            contact_name=name, contact_role=role, contact_gemeente=gemeenten[contact_code],
-            contact_email=email, contact_email_public=email_public,
+            contact_name=name,
+            contact_role=role,
+            contact_gemeente=gemeenten[contact_code],
+            contact_email=email,
+            contact_email_public=email_public,
             location_name=location_name,
             latitude=Decimal(str(latitude)) if latitude is not None else None,
             longitude=Decimal(str(longitude)) if longitude is not None else None,
@@ -99,12 +117,20 @@ def _resolve(block, instruments, voorbeelden):
 
 def _handreiking(home, themas, instruments, voorbeelden):
     index, _ = _ensure_child(
-        home, HandreikingIndexPage, "handreiking", title="Handreiking",
+        home,
+        HandreikingIndexPage,
+        "handreiking",
+        title="Handreiking",
         intro="<p>Handreikingen helpen gemeenten stap voor stap bij de aanpak van leegstand.</p>",
     )
     data = demo_chapters.HANDREIKING
     handreiking, _ = _ensure_child(
-        index, HandreikingPage, "leegstand-te-lijf", title=data["title"], summary=data["summary"], intro=data["intro"],
+        index,
+        HandreikingPage,
+        "leegstand-te-lijf",
+        title=data["title"],
+        summary=data["summary"],
+        intro=data["intro"],
         themas=[themas["kantorentransformatie"], themas["winkelgebieden"], themas["ruimtelijke-ordening"]],
     )
     for slug, title, summary, blocks in demo_chapters.CHAPTERS:
@@ -116,8 +142,13 @@ def _handreiking(home, themas, instruments, voorbeelden):
         for n, t, text, note in verordening["articles"]
     ]
     _ensure_child(
-        handreiking, VerordeningPage, "model-leegstandverordening", title=verordening["title"],
-        summary=verordening["summary"], intro=verordening["intro"], articles=json.dumps(articles),
+        handreiking,
+        VerordeningPage,
+        "model-leegstandverordening",
+        title=verordening["title"],
+        summary=verordening["summary"],
+        intro=verordening["intro"],
+        articles=json.dumps(articles),
     )
     return handreiking
 
@@ -143,7 +174,10 @@ def _letter_pdf(title, sender, date, summary):
 
 def _publicaties(home, themas):
     index, _ = _ensure_child(
-        home, PublicatieIndexPage, "publicaties", title="Publicaties",
+        home,
+        PublicatieIndexPage,
+        "publicaties",
+        title="Publicaties",
         intro="<p>Ledenbrieven, Kamerbrieven, Statenbrieven en rapporten over leegstand en ruimtelijke ordening.</p>",
     )
     Document = get_document_model()
@@ -154,8 +188,17 @@ def _publicaties(home, themas):
         document.file.save(f"{slug}.pdf", ContentFile(_letter_pdf(title, sender, date, summary)), save=False)
         document.save()
         _ensure_child(
-            index, PublicatiePage, slug, title=title, date=date, sender_kind=sender_kind, sender=sender, kind=kind,
-            summary=summary, document=document, themas=[themas["ruimtelijke-ordening"]],
+            index,
+            PublicatiePage,
+            slug,
+            title=title,
+            date=date,
+            sender_kind=sender_kind,
+            sender=sender,
+            kind=kind,
+            summary=summary,
+            document=document,
+            themas=[themas["ruimtelijke-ordening"]],
         )
 
 

@@ -2,9 +2,9 @@
 
 from io import BytesIO
 
+from django.utils.html import strip_tags
 from docx import Document
 from docx.shared import Pt
-from django.utils.html import strip_tags
 from wagtail.rich_text import expand_db_html
 
 

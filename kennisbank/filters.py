@@ -45,7 +45,9 @@ class VoorbeeldFilter:
             if name == "instrument":
                 extra.append("instrumenten__live")
             # order_by() drops the page tree ordering, which would otherwise split the GROUP BY.
-            rows = self._filtered(skip=name).order_by().values(value_field, *extra).annotate(n=Count("pk", distinct=True))
+            rows = (
+                self._filtered(skip=name).order_by().values(value_field, *extra).annotate(n=Count("pk", distinct=True))
+            )
             options = []
             for row in rows:
                 value = row[value_field]
@@ -53,7 +55,9 @@ class VoorbeeldFilter:
                 if value is None or (name == "instrument" and not row["instrumenten__live"]):
                     continue
                 text = row[label_field] if label_field else PROPERTY_LABELS.get(value, value)
-                options.append({"value": value, "label": text, "count": row["n"], "selected": self.active.get(name) == value})
+                options.append(
+                    {"value": value, "label": text, "count": row["n"], "selected": self.active.get(name) == value}
+                )
             options.sort(key=lambda option: option["label"].lower())
             facets.append({"name": name, "label": label, "options": options, "active": self.active.get(name, "")})
         return facets

@@ -20,7 +20,9 @@ class Provincie(models.Model):
 class Gemeente(models.Model):
     name = models.CharField("naam", max_length=80)
     cbs_code = models.CharField("CBS-code", max_length=6, unique=True, help_text="Bijvoorbeeld GM0344.")
-    provincie = models.ForeignKey(Provincie, on_delete=models.PROTECT, related_name="gemeenten", verbose_name="provincie")
+    provincie = models.ForeignKey(
+        Provincie, on_delete=models.PROTECT, related_name="gemeenten", verbose_name="provincie"
+    )
     slug = models.SlugField(max_length=80, unique=True)
 
     class Meta:

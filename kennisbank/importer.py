@@ -97,7 +97,11 @@ def _validate_line(number, data, lookups, problems):
         else:
             themas.append(thema)
     tags = [str(tag) for tag in data.get("tags") or []]
-    fields = {"title": data.get("title"), "summary": data.get("summary"), "search_description": data.get("summary", "")[:255] if isinstance(data.get("summary"), str) else ""}
+    fields = {
+        "title": data.get("title"),
+        "summary": data.get("summary"),
+        "search_description": data.get("summary", "")[:255] if isinstance(data.get("summary"), str) else "",
+    }
     record = Record(line=number, type=kind, slug=slug, fields=fields, themas=themas, tags=tags)
     if kind == "voorbeeld":
         _validate_voorbeeld(data, lookups, problems, record)
@@ -204,7 +208,9 @@ def validate(lines):
 def _apply_one(record, lookups):
     """Create or update one page; returns 'aangemaakt', 'bijgewerkt' or 'ongewijzigd'."""
     model, parent = (
-        (VoorbeeldPage, lookups.voorbeeld_index) if record.type == "voorbeeld" else (PublicatiePage, lookups.publicatie_index)
+        (VoorbeeldPage, lookups.voorbeeld_index)
+        if record.type == "voorbeeld"
+        else (PublicatiePage, lookups.publicatie_index)
     )
     page = model.objects.child_of(parent).filter(slug=record.slug).first()
     created = page is None
@@ -227,7 +233,13 @@ def _apply_one(record, lookups):
 
 def _snapshot(page):
     values = {name: getattr(page, name) for name in ("title", "summary", "search_description")}
-    values.update({f.attname: getattr(page, f.attname) for f in page._meta.concrete_fields if f.model is type(page) and f.attname != "page_ptr_id"})
+    values.update(
+        {
+            f.attname: getattr(page, f.attname)
+            for f in page._meta.concrete_fields
+            if f.model is type(page) and f.attname != "page_ptr_id"
+        }
+    )
     values["themas"] = sorted(thema.pk for thema in page.themas.all())
     values["tags"] = sorted(tag.name if hasattr(tag, "name") else str(tag) for tag in page.tags.all())
     if hasattr(page, "instrumenten"):

@@ -8,7 +8,16 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import cm
-from reportlab.platypus import ListFlowable, ListItem, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    ListFlowable,
+    ListItem,
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 from wagtail.rich_text import expand_db_html
 
 INLINE = {"b": "b", "strong": "b", "i": "i", "em": "i", "br": "br"}
@@ -97,8 +106,14 @@ def _block_flowables(block, styles):
     if kind == "text":
         return rich_text_flowables(value.source, styles)
     if kind == "checklist":
-        items = [ListItem(Paragraph("[  ] " + escape(item["text"]), styles["body"]), leftIndent=12) for item in value["items"]]
-        return [Paragraph("<b>Checklist: %s</b>" % escape(value["title"]), styles["body"]), ListFlowable(items, bulletType="bullet", start="")]
+        items = [
+            ListItem(Paragraph("[  ] " + escape(item["text"]), styles["body"]), leftIndent=12)
+            for item in value["items"]
+        ]
+        return [
+            Paragraph(f"<b>Checklist: {escape(value['title'])}</b>", styles["body"]),
+            ListFlowable(items, bulletType="bullet", start=""),
+        ]
     if kind == "callout":
         label = "Tip" if value["kind"] == "tip" else "Let op"
         title = f"{label}: {value['title']}" if value["title"] else label
@@ -117,7 +132,11 @@ def _block_flowables(block, styles):
         return [Paragraph("<b>Voorbeelden:</b> " + "; ".join(titles), styles["body"])] if titles else []
     if kind == "document":
         document = value["document"]
-        return [Paragraph(f"<b>Document:</b> {escape(value['label'] or document.title)}", styles["body"])] if document else []
+        return (
+            [Paragraph(f"<b>Document:</b> {escape(value['label'] or document.title)}", styles["body"])]
+            if document
+            else []
+        )
     if kind == "table":
         rows = [[escape(str(cell or "")) for cell in row] for row in (value.get("data") or [])]
         if not rows:
@@ -133,15 +152,23 @@ def handreiking_pdf(handreiking, chapters):
     styles = _styles()
     buffer = BytesIO()
     document = SimpleDocTemplate(
-        buffer, pagesize=A4, title=handreiking.title, author="Kennisplatform Leegstand",
-        leftMargin=2.2 * cm, rightMargin=2.2 * cm, topMargin=2 * cm, bottomMargin=2 * cm,
+        buffer,
+        pagesize=A4,
+        title=handreiking.title,
+        author="Kennisplatform Leegstand",
+        leftMargin=2.2 * cm,
+        rightMargin=2.2 * cm,
+        topMargin=2 * cm,
+        bottomMargin=2 * cm,
     )
     story = [Paragraph(escape(handreiking.title), styles["title"])]
     if handreiking.summary:
         story.append(Paragraph(escape(handreiking.summary), styles["body"]))
     story += rich_text_flowables(handreiking.intro, styles)
     story += [Spacer(1, 12), Paragraph("Inhoud", styles["h2"])]
-    story += [Paragraph(f"{number}. {escape(chapter.title)}", styles["body"]) for number, chapter in enumerate(chapters, 1)]
+    story += [
+        Paragraph(f"{number}. {escape(chapter.title)}", styles["body"]) for number, chapter in enumerate(chapters, 1)
+    ]
     for number, chapter in enumerate(chapters, 1):
         story += [PageBreak(), Paragraph(f"{number}. {escape(chapter.title)}", styles["h1"])]
         if chapter.summary:

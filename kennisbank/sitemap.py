@@ -16,7 +16,9 @@ class PublicPagesSitemap(Sitemap):
         if site is None:
             return []
         pages = Page.objects.descendant_of(site.root_page, inclusive=True)
-        return list(readable_pages(pages, AnonymousUser()).order_by("path").only("url_path", "last_published_at", "path"))
+        return list(
+            readable_pages(pages, AnonymousUser()).order_by("path").only("url_path", "last_published_at", "path")
+        )
 
     def location(self, item):
         return item.get_url(self.request, current_site=None) or item.url
@@ -30,5 +32,7 @@ class PublicPagesSitemap(Sitemap):
         for item in self.paginator.page(page).object_list:
             url = item.get_full_url(self.request)
             if url:
-                urls.append({"item": item, "location": url, "lastmod": self.lastmod(item), "changefreq": None, "priority": None})
+                urls.append(
+                    {"item": item, "location": url, "lastmod": self.lastmod(item), "changefreq": None, "priority": None}
+                )
         return urls

@@ -25,7 +25,9 @@ def thema_detail(request, slug):
         ("Instrumenten", readable_pages(InstrumentPage.objects.filter(themas=thema), user).order_by("title")),
         (
             "Voorbeelden",
-            readable_pages(VoorbeeldPage.objects.filter(themas=thema), user).select_related("gemeente").order_by("-year", "title")[:50],
+            readable_pages(VoorbeeldPage.objects.filter(themas=thema), user)
+            .select_related("gemeente")
+            .order_by("-year", "title")[:50],
         ),
         ("Publicaties", readable_pages(PublicatiePage.objects.filter(themas=thema), user).order_by("-date")[:50]),
     ]

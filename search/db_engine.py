@@ -92,12 +92,16 @@ def search(params: SearchParams, user, notice: str = "") -> SearchResults:
     facets = []
     for facet in FACETS:
         counts: dict[str, int] = {}
-        for _score_, doc in matched:
+        for _, doc in matched:
             if _passes(doc, params, skip=facet.param):
                 for value in _values(doc, facet.field):
                     counts[value] = counts.get(value, 0) + 1
         selected = set(params.selected(facet.param))
-        order = sorted(counts.items(), key=(lambda kv: kv[0]) if facet.param == "jaar" else (lambda kv: (-kv[1], kv[0])), reverse=facet.param == "jaar")
+        order = sorted(
+            counts.items(),
+            key=(lambda kv: kv[0]) if facet.param == "jaar" else (lambda kv: (-kv[1], kv[0])),
+            reverse=facet.param == "jaar",
+        )
         values = [FacetValue(v, n, v in selected, facet_label(facet.param, v)) for v, n in order]
         values += [FacetValue(v, 0, True, facet_label(facet.param, v)) for v in selected - set(counts)]
         facets.append(FacetResult(facet.param, facet.label, values))

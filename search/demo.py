@@ -24,7 +24,9 @@ def load(stdout):
         try:
             name, count = indexing.rebuild()
         except Exception as exc:  # noqa: BLE001 - the demo itself is loaded; say what failed
-            stdout.write(f"Zoeken: index opbouwen mislukt ({exc.__class__.__name__}); probeer `manage.py zoekindex rebuild`.")
+            stdout.write(
+                f"Zoeken: index opbouwen mislukt ({exc.__class__.__name__}); probeer `manage.py zoekindex rebuild`."
+            )
             return
         IndexQueue.objects.filter(enqueued_at__lte=started).delete()
         stdout.write(f"Zoeken: index {name} opgebouwd met {count} documenten.")

@@ -29,9 +29,30 @@ def text_query(q: str, fuzzy: bool = False) -> dict:
     mm = "2<70%"
     should = [
         # cross_fields: the words may be spread over title and body (term-centric scoring).
-        {"multi_match": {"query": q, "fields": ["title^4", "context^1.5", "body"], "type": "cross_fields", "minimum_should_match": mm}},
-        {"multi_match": {"query": q, "fields": ["title.exact^6", "body.exact^2"], "type": "cross_fields", "minimum_should_match": mm}},
-        {"multi_match": {"query": q, "fields": ["title_parts^2", "body_parts^0.5"], "type": "cross_fields", "minimum_should_match": mm}},
+        {
+            "multi_match": {
+                "query": q,
+                "fields": ["title^4", "context^1.5", "body"],
+                "type": "cross_fields",
+                "minimum_should_match": mm,
+            }
+        },
+        {
+            "multi_match": {
+                "query": q,
+                "fields": ["title.exact^6", "body.exact^2"],
+                "type": "cross_fields",
+                "minimum_should_match": mm,
+            }
+        },
+        {
+            "multi_match": {
+                "query": q,
+                "fields": ["title_parts^2", "body_parts^0.5"],
+                "type": "cross_fields",
+                "minimum_should_match": mm,
+            }
+        },
         {"match_phrase": {"title.exact": {"query": q, "boost": 10, "slop": 1}}},
         {"match_phrase": {"body.exact": {"query": q, "boost": 4, "slop": 2}}},
     ]
@@ -176,7 +197,9 @@ def parse_facets(response: dict, params: SearchParams) -> list[FacetResult]:
         buckets = (agg["values"] if "values" in agg else agg)["buckets"]
         selected = set(params.selected(facet.param))
         values = [
-            FacetValue(str(b["key"]), b["doc_count"], str(b["key"]) in selected, facet_label(facet.param, str(b["key"])))
+            FacetValue(
+                str(b["key"]), b["doc_count"], str(b["key"]) in selected, facet_label(facet.param, str(b["key"]))
+            )
             for b in buckets
         ]
         # A selected value stays visible (to switch it off) even when nothing matches now.
@@ -265,5 +288,12 @@ def title_suggestions(client, index: str, q: str, keys, size: int = 8) -> list[d
         if source["title"].lower() in seen:
             continue
         seen.add(source["title"].lower())
-        result.append({"title": source["title"], "url": source["url"], "type": source["type"], "context": source.get("context", "")})
+        result.append(
+            {
+                "title": source["title"],
+                "url": source["url"],
+                "type": source["type"],
+                "context": source.get("context", ""),
+            }
+        )
     return result[:size]

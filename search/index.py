@@ -121,9 +121,11 @@ def replace_object_documents(object_key: str, documents: list[SearchDocument], c
     wanted = {doc.id for doc in documents}
     for index in write_targets(client):
         actions = list(bulk_actions(documents, index))
-        stale = client.search(
-            index=index, query={"term": {"object_key": object_key}}, source=False, size=10_000
-        )["hits"]["hits"]
-        actions += [{"_op_type": "delete", "_index": index, "_id": hit["_id"]} for hit in stale if hit["_id"] not in wanted]
+        stale = client.search(index=index, query={"term": {"object_key": object_key}}, source=False, size=10_000)[
+            "hits"
+        ]["hits"]
+        actions += [
+            {"_op_type": "delete", "_index": index, "_id": hit["_id"]} for hit in stale if hit["_id"] not in wanted
+        ]
         if actions:
             helpers.bulk(client, actions, refresh=refresh, ignore_status=(404,))

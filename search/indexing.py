@@ -109,7 +109,9 @@ def reconcile(client=None) -> dict[str, int]:
     es_index.ensure_index(client)
     alias = es_index.alias_name()
     in_index: dict[str, dict[str, str]] = {}
-    for hit in helpers.scan(client, index=alias, query={"query": {"match_all": {}}}, _source=["object_key", "fingerprint"]):
+    for hit in helpers.scan(
+        client, index=alias, query={"query": {"match_all": {}}}, _source=["object_key", "fingerprint"]
+    ):
         in_index.setdefault(hit["_source"]["object_key"], {})[hit["_id"]] = hit["_source"].get("fingerprint")
     repaired = Counter()
     seen = set()

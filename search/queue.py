@@ -53,7 +53,11 @@ def process(keys=None, now=None, limit: int = BATCH_SIZE) -> dict[str, int]:
     rows = IndexQueue.objects.filter(next_attempt_at__lte=now).order_by("next_attempt_at")
     if keys is not None:
         wanted = {tuple(k) for k in keys}
-        rows = [row for row in rows.filter(object_pk__in={pk for _l, pk in wanted}) if (row.model_label, row.object_pk) in wanted]
+        rows = [
+            row
+            for row in rows.filter(object_pk__in={pk for _l, pk in wanted})
+            if (row.model_label, row.object_pk) in wanted
+        ]
     else:
         rows = list(rows[:limit])
     done = failed = 0
@@ -68,7 +72,9 @@ def process(keys=None, now=None, limit: int = BATCH_SIZE) -> dict[str, int]:
             IndexQueue.objects.filter(pk=row.pk, enqueued_at=row.enqueued_at).update(
                 attempts=row.attempts, next_attempt_at=row.next_attempt_at, last_error=row.last_error
             )
-            logger.warning("zoekindex: %s:%s mislukt (poging %s): %s", row.model_label, row.object_pk, row.attempts, row.last_error)
+            logger.warning(
+                "zoekindex: %s:%s mislukt (poging %s): %s", row.model_label, row.object_pk, row.attempts, row.last_error
+            )
         else:
             done += 1
             # Only if nobody re-queued the object while we were indexing it.

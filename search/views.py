@@ -60,7 +60,10 @@ def search_api(request):
             "page_size": params.page_size,
             "total": results.total,
             "results": [hit.as_json() for hit in results.hits],
-            "facets": {facet.param: {"label": facet.label, "values": [v.as_json() for v in facet.values]} for facet in results.facets},
+            "facets": {
+                facet.param: {"label": facet.label, "values": [v.as_json() for v in facet.values]}
+                for facet in results.facets
+            },
             "suggestion": results.suggestion or None,
             "engine": results.engine,
             "notice": results.notice or None,

@@ -87,7 +87,9 @@ def _keys(verified: bool, is_superuser: bool, memberships: Callable[[], Iterable
     if verified or is_superuser:
         keys.add(AUTHENTICATED)
         if is_superuser:
-            keys.update(_membership_keys((gid, Role.BEHEERDER) for gid in Themagroep.objects.values_list("id", flat=True)))
+            keys.update(
+                _membership_keys((gid, Role.BEHEERDER) for gid in Themagroep.objects.values_list("id", flat=True))
+            )
         else:
             keys.update(_membership_keys(memberships()))
     return frozenset(keys)
@@ -117,6 +119,7 @@ def prime_held_keys(users) -> None:
     """Work out the keys of many people in two queries (not two each), e.g. before pushing
     thirty unread counts after a reply; ``held_keys`` then reads them from each user object."""
     from allauth.account.models import EmailAddress
+
     from themagroepen.models import Membership
 
     users = [u for u in users if getattr(u, "is_authenticated", False) and getattr(u, _HELD_KEYS_CACHE, None) is None]
@@ -127,7 +130,9 @@ def prime_held_keys(users) -> None:
     for user_id, gid, role in Membership.objects.filter(user__in=users).values_list("user_id", "themagroep_id", "role"):
         memberships.setdefault(user_id, []).append((gid, role))
     for user in users:
-        keys = _keys(user.is_active and user.pk in verified, user.is_superuser, lambda pk=user.pk: memberships.get(pk, ()))
+        keys = _keys(
+            user.is_active and user.pk in verified, user.is_superuser, lambda pk=user.pk: memberships.get(pk, ())
+        )
         setattr(user, _HELD_KEYS_CACHE, keys)
 
 

@@ -27,7 +27,12 @@ class AsyncFileStreamingMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         filelike = getattr(response, "file_to_stream", None)
-        if isinstance(request, ASGIRequest) and isinstance(response, FileResponse) and filelike is not None and not response.is_async:
+        if (
+            isinstance(request, ASGIRequest)
+            and isinstance(response, FileResponse)
+            and filelike is not None
+            and not response.is_async
+        ):
             # FileResponse already closes the file when the response is closed.
             response.streaming_content = read_in_blocks(filelike)
         return response

@@ -8,15 +8,38 @@ import nh3
 from markdown_it import MarkdownIt
 
 _ALLOWED_TAGS = {
-    "p", "br", "hr", "strong", "em", "del", "code", "pre", "blockquote",
-    "ul", "ol", "li", "h2", "h3", "h4", "h5", "h6", "a",
-    "table", "thead", "tbody", "tr", "th", "td",
+    "p",
+    "br",
+    "hr",
+    "strong",
+    "em",
+    "del",
+    "code",
+    "pre",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "a",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
 }
 _ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}, "th": {"style"}, "td": {"style"}, "code": {"class"}}
 _URL_SCHEMES = {"http", "https", "mailto"}
 
 # "js-default" keeps raw HTML off; linkify turns bare web addresses into links.
-_parser = MarkdownIt("js-default", {"linkify": True, "typographer": False, "html": False}).enable(["table", "strikethrough", "linkify"])
+_parser = MarkdownIt("js-default", {"linkify": True, "typographer": False, "html": False}).enable(
+    ["table", "strikethrough", "linkify"]
+)
 
 
 def _demote_headings(html: str) -> str:

@@ -17,7 +17,12 @@ class JoinRequestForm(forms.Form):
 
 class DecisionForm(forms.Form):
     decision = forms.ChoiceField(choices=[("accept", "Toelaten"), ("reject", "Afwijzen")], widget=forms.HiddenInput)
-    message = forms.CharField(label="Bericht aan de aanvrager (optioneel)", max_length=1000, required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    message = forms.CharField(
+        label="Bericht aan de aanvrager (optioneel)",
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
 
 
 class InviteForm(forms.Form):
@@ -29,7 +34,9 @@ def _default_expiry():
 
 
 class JoinCodeForm(forms.Form):
-    expires_on = forms.DateField(label="Geldig tot en met", widget=forms.DateInput(attrs={"type": "date"}), initial=_default_expiry)
+    expires_on = forms.DateField(
+        label="Geldig tot en met", widget=forms.DateInput(attrs={"type": "date"}), initial=_default_expiry
+    )
     max_uses = forms.IntegerField(label="Maximaal aantal keer te gebruiken", min_value=1, max_value=1000, initial=25)
 
     def clean_expires_on(self):
@@ -40,7 +47,9 @@ class JoinCodeForm(forms.Form):
 
 
 class RedeemCodeForm(forms.Form):
-    code = forms.CharField(label="Inlogcode", max_length=20, help_text="De code die u van een beheerder van de themagroep hebt gekregen.")
+    code = forms.CharField(
+        label="Inlogcode", max_length=20, help_text="De code die u van een beheerder van de themagroep hebt gekregen."
+    )
 
 
 class RoleForm(forms.Form):

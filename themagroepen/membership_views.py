@@ -10,7 +10,16 @@ from django.views.decorators.http import require_POST
 from accounts.decorators import verified_required
 from themagroepen import services
 from themagroepen.forms import DecisionForm, InviteForm, JoinCodeForm, JoinRequestForm, RedeemCodeForm, RoleForm
-from themagroepen.models import Invitation, InvitationState, JoinCode, JoinRequest, Membership, RequestState, Role, Visibility
+from themagroepen.models import (
+    Invitation,
+    InvitationState,
+    JoinCode,
+    JoinRequest,
+    Membership,
+    RequestState,
+    Role,
+    Visibility,
+)
 from themagroepen.permissions import can_manage
 from themagroepen.views import group_breadcrumbs, managed_group, member_group, membership_state, readable_group
 
@@ -38,7 +47,11 @@ def join(request, slug):
     form = JoinRequestForm(request.POST or None) if themagroep.visibility == Visibility.BESLOTEN else None
     if request.method == "POST":
         if themagroep.visibility == Visibility.OPEN:
-            _run(request, lambda: services.join_open(themagroep, request.user), f"Welkom in de themagroep {themagroep.name}.")
+            _run(
+                request,
+                lambda: services.join_open(themagroep, request.user),
+                f"Welkom in de themagroep {themagroep.name}.",
+            )
             return redirect(themagroep)
         if form is not None and form.is_valid():
             if _run(
@@ -72,7 +85,9 @@ def withdraw_request(request, slug):
 def leave(request, slug):
     themagroep = member_group(request, slug)
     if request.method == "POST":
-        if _run(request, lambda: services.leave(themagroep, request.user), f"U bent geen lid meer van {themagroep.name}."):
+        if _run(
+            request, lambda: services.leave(themagroep, request.user), f"U bent geen lid meer van {themagroep.name}."
+        ):
             return redirect("themagroepen:list")
         return redirect(themagroep)
     return render(
@@ -138,7 +153,11 @@ def change_role(request, slug, pk):
     if form.is_valid():
         role = form.cleaned_data["role"]
         label = "beheerder" if role == Role.BEHEERDER else "lid"
-        _run(request, lambda: services.set_role(membership, role, by=request.user), f"{_display_name(membership.user)} is nu {label}.")
+        _run(
+            request,
+            lambda: services.set_role(membership, role, by=request.user),
+            f"{_display_name(membership.user)} is nu {label}.",
+        )
     return redirect("themagroepen:members", slug=themagroep.slug)
 
 
@@ -190,7 +209,9 @@ def decide_request(request, slug, pk):
         name = _display_name(join_request.user)
         _run(
             request,
-            lambda: services.decide_request(join_request, by=request.user, accept=accept, message=form.cleaned_data["message"]),
+            lambda: services.decide_request(
+                join_request, by=request.user, accept=accept, message=form.cleaned_data["message"]
+            ),
             f"{name} is toegelaten." if accept else f"Het verzoek van {name} is afgewezen.",
         )
     return redirect("themagroepen:requests", slug=themagroep.slug)
@@ -227,7 +248,11 @@ def invitations_manage(request, slug):
 def revoke_invitation(request, slug, pk):
     themagroep = managed_group(request, slug)
     invitation = get_object_or_404(Invitation, pk=pk, themagroep=themagroep)
-    _run(request, lambda: services.revoke_invitation(invitation, by=request.user), f"De uitnodiging voor {invitation.email} is ingetrokken.")
+    _run(
+        request,
+        lambda: services.revoke_invitation(invitation, by=request.user),
+        f"De uitnodiging voor {invitation.email} is ingetrokken.",
+    )
     return redirect("themagroepen:invite", slug=themagroep.slug)
 
 
@@ -256,7 +281,11 @@ def create_join_code(request, slug):
 def revoke_join_code(request, slug, pk):
     themagroep = managed_group(request, slug)
     join_code = get_object_or_404(JoinCode, pk=pk, themagroep=themagroep)
-    _run(request, lambda: services.revoke_join_code(join_code, by=request.user), f"Inlogcode {join_code.code} is ingetrokken.")
+    _run(
+        request,
+        lambda: services.revoke_join_code(join_code, by=request.user),
+        f"Inlogcode {join_code.code} is ingetrokken.",
+    )
     return redirect("themagroepen:invite", slug=themagroep.slug)
 
 
@@ -282,10 +311,16 @@ def answer_invitation(request, pk):
     invitation = get_object_or_404(services.pending_invitations_for(request.user), pk=pk)
     themagroep = invitation.themagroep
     if request.POST.get("answer") == "accept":
-        if _run(request, lambda: services.accept_invitation(invitation, request.user), f"Welkom in de themagroep {themagroep.name}."):
+        if _run(
+            request,
+            lambda: services.accept_invitation(invitation, request.user),
+            f"Welkom in de themagroep {themagroep.name}.",
+        ):
             return redirect(themagroep)
     else:
-        _run(request, lambda: services.decline_invitation(invitation, request.user), "U hebt de uitnodiging afgeslagen.")
+        _run(
+            request, lambda: services.decline_invitation(invitation, request.user), "U hebt de uitnodiging afgeslagen."
+        )
     return redirect("themagroepen:invitations")
 
 

@@ -42,9 +42,13 @@ class Themagroep(models.Model):
         _("introductie"), blank=True, help_text=_("Markdown. Openbaar bij open en besloten groepen.")
     )
     introduction_html = models.TextField(editable=False, blank=True)
-    visibility = models.CharField(_("zichtbaarheid"), max_length=12, choices=Visibility.choices, default=Visibility.BESLOTEN)
+    visibility = models.CharField(
+        _("zichtbaarheid"), max_length=12, choices=Visibility.choices, default=Visibility.BESLOTEN
+    )
     # Mirrors the membership so Wagtail page privacy ("alleen voor groep ...") can use it.
-    auth_group = models.OneToOneField(Group, on_delete=models.PROTECT, null=True, blank=True, editable=False, related_name="themagroep")
+    auth_group = models.OneToOneField(
+        Group, on_delete=models.PROTECT, null=True, blank=True, editable=False, related_name="themagroep"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -61,7 +65,9 @@ class Themagroep(models.Model):
     @property
     def visibility_label(self) -> str:
         """Short label for listings ("Besloten"), the choice text is the long explanation."""
-        return {Visibility.OPEN: _("Open"), Visibility.BESLOTEN: _("Besloten"), Visibility.VERBORGEN: _("Verborgen")}[self.visibility]
+        return {Visibility.OPEN: _("Open"), Visibility.BESLOTEN: _("Besloten"), Visibility.VERBORGEN: _("Verborgen")}[
+            self.visibility
+        ]
 
     # --- access -----------------------------------------------------------------------------
     def read_keys(self) -> frozenset[str]:
@@ -117,7 +123,9 @@ class JoinRequest(models.Model):
     motivation = models.TextField(_("motivatie"), max_length=1000)
     state = models.CharField(_("status"), max_length=10, choices=RequestState.choices, default=RequestState.PENDING)
     created_at = models.DateTimeField(auto_now_add=True)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     decided_at = models.DateTimeField(null=True, blank=True)
     message = models.TextField(_("bericht aan aanvrager"), max_length=1000, blank=True)
 
@@ -148,9 +156,13 @@ class Invitation(models.Model):
     themagroep = models.ForeignKey(Themagroep, on_delete=models.CASCADE, related_name="invitations")
     email = models.EmailField(_("e-mailadres"))
     invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
-    state = models.CharField(_("status"), max_length=10, choices=InvitationState.choices, default=InvitationState.PENDING)
+    state = models.CharField(
+        _("status"), max_length=10, choices=InvitationState.choices, default=InvitationState.PENDING
+    )
     created_at = models.DateTimeField(auto_now_add=True)
-    accepted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     decided_at = models.DateTimeField(null=True, blank=True)
     emailed_at = models.DateTimeField(null=True, blank=True, editable=False)
 
@@ -159,7 +171,9 @@ class Invitation(models.Model):
         verbose_name_plural = _("uitnodigingen")
         ordering = ["-created_at"]
         constraints = [
-            models.UniqueConstraint(fields=["themagroep", "email"], condition=Q(state="pending"), name="one_pending_invitation")
+            models.UniqueConstraint(
+                fields=["themagroep", "email"], condition=Q(state="pending"), name="one_pending_invitation"
+            )
         ]
 
     def __str__(self):
@@ -194,7 +208,9 @@ class JoinCode(models.Model):
         verbose_name = _("inlogcode")
         verbose_name_plural = _("inlogcodes")
         ordering = ["-created_at"]
-        constraints = [models.CheckConstraint(condition=Q(uses__lte=models.F("max_uses")), name="join_code_uses_within_max")]
+        constraints = [
+            models.CheckConstraint(condition=Q(uses__lte=models.F("max_uses")), name="join_code_uses_within_max")
+        ]
 
     def __str__(self):
         return f"{self.code} ({self.themagroep})"

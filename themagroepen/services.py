@@ -94,7 +94,9 @@ def request_to_join(themagroep, user, motivation: str) -> JoinRequest:
             join_request = JoinRequest.objects.create(themagroep=themagroep, user=user, motivation=motivation)
     except IntegrityError:
         raise MembershipError("U hebt al een verzoek ingediend; een beheerder beoordeelt het.") from None
-    managers = [m.user for m in Membership.objects.filter(themagroep=themagroep, role=Role.BEHEERDER).select_related("user")]
+    managers = [
+        m.user for m in Membership.objects.filter(themagroep=themagroep, role=Role.BEHEERDER).select_related("user")
+    ]
     notify(
         managers,
         kind="join_request",
@@ -164,7 +166,9 @@ def pending_invitations_for(user):
     """Open invitations to any of the person's verified addresses (also ones sent before sign-up)."""
     if not getattr(user, "is_authenticated", False):
         return Invitation.objects.none()
-    return Invitation.objects.filter(state=InvitationState.PENDING, email__in=verified_emails(user)).select_related("themagroep")
+    return Invitation.objects.filter(state=InvitationState.PENDING, email__in=verified_emails(user)).select_related(
+        "themagroep"
+    )
 
 
 @transaction.atomic
@@ -203,7 +207,11 @@ def notify_invitation(invitation: Invitation, user) -> None:
 
 def announce_invitations(user, email: str) -> int:
     """After someone verifies an address: tell them about invitations waiting for it."""
-    invitations = list(Invitation.objects.filter(state=InvitationState.PENDING, email=email.strip().lower()).select_related("themagroep", "invited_by"))
+    invitations = list(
+        Invitation.objects.filter(state=InvitationState.PENDING, email=email.strip().lower()).select_related(
+            "themagroep", "invited_by"
+        )
+    )
     for invitation in invitations:
         if not is_member(invitation.themagroep, user):
             notify_invitation(invitation, user)

@@ -13,9 +13,9 @@ from themagroepen.models import Invitation, InvitationState
 @task()
 def send_invitation_email(invitation_id: int) -> bool:
     # Claim first (emailed_at NULL → now): a duplicate enqueue or retry sends nothing.
-    claimed = Invitation.objects.filter(pk=invitation_id, emailed_at__isnull=True, state=InvitationState.PENDING).update(
-        emailed_at=timezone.now()
-    )
+    claimed = Invitation.objects.filter(
+        pk=invitation_id, emailed_at__isnull=True, state=InvitationState.PENDING
+    ).update(emailed_at=timezone.now())
     if not claimed:
         return False
     invitation = Invitation.objects.select_related("themagroep", "invited_by").get(pk=invitation_id)

@@ -52,7 +52,9 @@ def membership_state(user, themagroep) -> dict:
         return state
     state["membership"] = Membership.objects.filter(themagroep=themagroep, user=user).first()
     if state["membership"] is None:
-        state["pending_request"] = JoinRequest.objects.filter(themagroep=themagroep, user=user, state=RequestState.PENDING).first()
+        state["pending_request"] = JoinRequest.objects.filter(
+            themagroep=themagroep, user=user, state=RequestState.PENDING
+        ).first()
         state["invitation"] = pending_invitations_for(user).filter(themagroep=themagroep).first()
     return state
 
@@ -63,9 +65,13 @@ def group_list(request):
     roles, requested, invited = {}, set(), set()
     if user.is_authenticated:
         roles = dict(Membership.objects.filter(user=user).values_list("themagroep_id", "role"))
-        requested = set(JoinRequest.objects.filter(user=user, state=RequestState.PENDING).values_list("themagroep_id", flat=True))
+        requested = set(
+            JoinRequest.objects.filter(user=user, state=RequestState.PENDING).values_list("themagroep_id", flat=True)
+        )
         invited = set(
-            Invitation.objects.filter(state=InvitationState.PENDING, email__in=verified_emails(user)).values_list("themagroep_id", flat=True)
+            Invitation.objects.filter(state=InvitationState.PENDING, email__in=verified_emails(user)).values_list(
+                "themagroep_id", flat=True
+            )
         )
     rows = []
     for themagroep in themagroepen:
@@ -100,7 +106,9 @@ def group_detail(request, slug):
         **membership_state(request.user, themagroep),
     }
     if manager:
-        context["pending_request_count"] = JoinRequest.objects.filter(themagroep=themagroep, state=RequestState.PENDING).count()
+        context["pending_request_count"] = JoinRequest.objects.filter(
+            themagroep=themagroep, state=RequestState.PENDING
+        ).count()
     return render(request, "themagroepen/themagroep_detail.html", context)
 
 

@@ -39,7 +39,9 @@ class HandreikingIndexPage(KennisbankPageMixin, Page):
 class HandreikingPage(KennisbankPageMixin, RoutablePageMixin, Page):
     summary = models.TextField("samenvatting", blank=True, max_length=500)
     intro = RichTextField("introductie", blank=True, features=INTRO_FEATURES)
-    themas = ParentalManyToManyField("kennisbank.Thema", blank=True, related_name="handreikingen", verbose_name="thema's")
+    themas = ParentalManyToManyField(
+        "kennisbank.Thema", blank=True, related_name="handreikingen", verbose_name="thema's"
+    )
 
     content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("intro"), FieldPanel("themas")]
     search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("intro")]

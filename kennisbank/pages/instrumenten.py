@@ -56,7 +56,9 @@ class InstrumentPage(KennisbankPageMixin, Page):
     summary = models.TextField("samenvatting", max_length=500, blank=True)
     what_it_does = RichTextField("wat het doet", features=TEXT_FEATURES, blank=True)
     when_to_use = RichTextField("wanneer inzetten", features=TEXT_FEATURES, blank=True)
-    themas = ParentalManyToManyField("kennisbank.Thema", blank=True, related_name="instrumenten", verbose_name="thema's")
+    themas = ParentalManyToManyField(
+        "kennisbank.Thema", blank=True, related_name="instrumenten", verbose_name="thema's"
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("kind"),
@@ -80,11 +82,13 @@ class InstrumentPage(KennisbankPageMixin, Page):
         verbose_name_plural = "instrumenten"
 
     def get_context(self, request, *args, **kwargs):
-        from kennisbank.pages.voorbeelden import VoorbeeldPage
         from kennisbank.pages.handreiking import HoofdstukPage
+        from kennisbank.pages.voorbeelden import VoorbeeldPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["chapters"] = readable_pages(HoofdstukPage.objects.filter(instrumenten=self), request.user).order_by("path")
+        context["chapters"] = readable_pages(HoofdstukPage.objects.filter(instrumenten=self), request.user).order_by(
+            "path"
+        )
         context["cases"] = (
             readable_pages(VoorbeeldPage.objects.filter(instrumenten=self), request.user)
             .select_related("gemeente")

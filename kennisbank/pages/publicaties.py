@@ -67,20 +67,33 @@ class PublicatieTag(TaggedItemBase):
 class PublicatiePage(KennisbankPageMixin, Page):
     date = models.DateField("datum")
     sender_kind = models.CharField("soort afzender", max_length=20, choices=SenderKind.choices)
-    sender = models.CharField("afzender", max_length=160, help_text="Bijvoorbeeld: Provincie Utrecht, Gedeputeerde Staten.")
+    sender = models.CharField(
+        "afzender", max_length=160, help_text="Bijvoorbeeld: Provincie Utrecht, Gedeputeerde Staten."
+    )
     kind = models.CharField("soort publicatie", max_length=20, choices=PublicationKind.choices)
     reference = models.CharField("kenmerk", max_length=80, blank=True)
     summary = models.TextField("samenvatting")
     body = RichTextField("toelichting", blank=True, features=["h3", "bold", "italic", "link", "ol", "ul"])
     document = models.ForeignKey(
-        "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name="bestand"
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="bestand",
     )
     themas = ParentalManyToManyField("kennisbank.Thema", blank=True, related_name="publicaties", verbose_name="thema's")
     tags = ClusterTaggableManager(through=PublicatieTag, blank=True)
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
-            [FieldPanel("date"), FieldPanel("sender_kind"), FieldPanel("sender"), FieldPanel("kind"), FieldPanel("reference")],
+            [
+                FieldPanel("date"),
+                FieldPanel("sender_kind"),
+                FieldPanel("sender"),
+                FieldPanel("kind"),
+                FieldPanel("reference"),
+            ],
             heading="Kenmerken",
         ),
         FieldPanel("summary"),

@@ -73,12 +73,17 @@ class VoorbeeldPage(KennisbankPageMixin, Page):
     contact_name = models.CharField("naam contactpersoon", max_length=120, blank=True)
     contact_role = models.CharField("functie", max_length=120, blank=True)
     contact_gemeente = models.ForeignKey(
-        "kennisbank.Gemeente", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "kennisbank.Gemeente",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name="gemeente van de contactpersoon",
     )
     contact_email = models.EmailField("e-mailadres", blank=True)
     contact_email_public = models.BooleanField(
-        "contactpersoon gaat akkoord met tonen van e-mailadres", default=False,
+        "contactpersoon gaat akkoord met tonen van e-mailadres",
+        default=False,
         help_text="Het e-mailadres verschijnt alleen op de site als dit is aangevinkt.",
     )
     location_name = models.CharField("locatie", max_length=160, blank=True, help_text="Bijvoorbeeld straat of wijk.")
@@ -104,7 +109,9 @@ class VoorbeeldPage(KennisbankPageMixin, Page):
             ],
             heading="Contact",
         ),
-        MultiFieldPanel([FieldPanel("location_name"), FieldPanel("latitude"), FieldPanel("longitude")], heading="Locatie"),
+        MultiFieldPanel(
+            [FieldPanel("location_name"), FieldPanel("latitude"), FieldPanel("longitude")], heading="Locatie"
+        ),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),

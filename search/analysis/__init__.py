@@ -107,6 +107,10 @@ def index_analysis() -> dict:
         },
         "analyzer": {
             EXACT_ANALYZER: {"type": "custom", "tokenizer": "standard", "filter": ["lowercase"]},
-            INDEX_ANALYZER: {"type": "custom", "tokenizer": "standard", "filter": ["lowercase", "nl_stop", "nl_hunspell"]},
+            INDEX_ANALYZER: {
+                "type": "custom",
+                "tokenizer": "standard",
+                "filter": ["lowercase", "nl_stop", "nl_hunspell"],
+            },
         },
     }

@@ -31,7 +31,9 @@ class BijeenkomstAdapter(Adapter):
         occurrence = _occurrence_for_link(bijeenkomst)
         if occurrence is None:
             return []
-        description = strip_tags(bijeenkomst.description_html) if bijeenkomst.description_html else bijeenkomst.description
+        description = (
+            strip_tags(bijeenkomst.description_html) if bijeenkomst.description_html else bijeenkomst.description
+        )
         docs = [
             self.doc(
                 bijeenkomst,

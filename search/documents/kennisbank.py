@@ -72,13 +72,28 @@ class HoofdstukAdapter(PageAdapter):
         for anchor, heading, text in chapter_sections(page.body):
             if not anchor:
                 docs.append(
-                    self.doc(page, title=page.title, body=text_of([page.summary, text]), url=url,
-                             context=handreiking.title, date=page.last_published_at, thema=themas)
+                    self.doc(
+                        page,
+                        title=page.title,
+                        body=text_of([page.summary, text]),
+                        url=url,
+                        context=handreiking.title,
+                        date=page.last_published_at,
+                        thema=themas,
+                    )
                 )
             else:
                 docs.append(
-                    self.doc(page, suffix=anchor, title=heading or page.title, body=text, url=f"{url}#{anchor}",
-                             context=f"{handreiking.title} › {page.title}", date=page.last_published_at, thema=themas)
+                    self.doc(
+                        page,
+                        suffix=anchor,
+                        title=heading or page.title,
+                        body=text,
+                        url=f"{url}#{anchor}",
+                        context=f"{handreiking.title} › {page.title}",
+                        date=page.last_published_at,
+                        thema=themas,
+                    )
                 )
         return docs
 
@@ -135,7 +150,9 @@ class VoorbeeldAdapter(PageAdapter):
             self.doc(
                 page,
                 title=page.title,
-                body=text_of([page.summary, strip_tags(page.situation), strip_tags(page.approach), strip_tags(page.result)]),
+                body=text_of(
+                    [page.summary, strip_tags(page.situation), strip_tags(page.approach), strip_tags(page.result)]
+                ),
                 url=self.page_url(page),
                 context=f"Gemeente {gemeente.name}" if gemeente else "",
                 date=page.first_published_at,

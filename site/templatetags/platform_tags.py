@@ -19,6 +19,8 @@ def pagination(page_obj, label="Paginering", querystring=""):
         "page_obj": page_obj,
         "label": label,
         "prefix": prefix,
-        "numbers": list(paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)) if paginator.num_pages > 1 else [],
+        "numbers": list(paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1))
+        if paginator.num_pages > 1
+        else [],
         "ellipsis": paginator.ELLIPSIS,
     }

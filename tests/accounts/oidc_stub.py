@@ -62,7 +62,18 @@ class StubOpenIDProvider:
     def jwks(self) -> dict:
         numbers = self.key.public_key().public_numbers()
         to_bytes = lambda n: n.to_bytes((n.bit_length() + 7) // 8, "big")  # noqa: E731
-        return {"keys": [{"kty": "RSA", "kid": self.kid, "alg": "RS256", "use": "sig", "n": _b64url(to_bytes(numbers.n)), "e": _b64url(to_bytes(numbers.e))}]}
+        return {
+            "keys": [
+                {
+                    "kty": "RSA",
+                    "kid": self.kid,
+                    "alg": "RS256",
+                    "use": "sig",
+                    "n": _b64url(to_bytes(numbers.n)),
+                    "e": _b64url(to_bytes(numbers.e)),
+                }
+            ]
+        }
 
     def authorize(self, query: dict) -> str:
         """The person signs in at the provider; answer with a redirect carrying a one-time code."""
@@ -90,7 +101,14 @@ class StubOpenIDProvider:
         access_token = secrets.token_urlsafe(24)
         self.tokens[access_token] = self.person
         now = int(time.time())
-        claims = {"iss": self.url, "aud": self.client_id, "sub": self.person["sub"], "iat": now, "exp": now + 300, "email": self.person["email"]}
+        claims = {
+            "iss": self.url,
+            "aud": self.client_id,
+            "sub": self.person["sub"],
+            "iat": now,
+            "exp": now + 300,
+            "email": self.person["email"],
+        }
         if grant["nonce"]:
             claims["nonce"] = grant["nonce"]
         id_token = jwt.encode(claims, self.key, algorithm="RS256", headers={"kid": self.kid})

@@ -29,9 +29,25 @@ def test_sixth_login_for_one_address_is_refused_even_with_the_right_password(cli
 
 def test_eleventh_signup_from_one_address_gets_429(client):
     for number in range(10):
-        response = client.post("/account/signup/", {"email": f"nieuw{number}@utrecht.nl", "name": "X", "password1": "Leegstand-2026-ok", "password2": "Leegstand-2026-ok"})
+        response = client.post(
+            "/account/signup/",
+            {
+                "email": f"nieuw{number}@utrecht.nl",
+                "name": "X",
+                "password1": "Leegstand-2026-ok",
+                "password2": "Leegstand-2026-ok",
+            },
+        )
         assert response.status_code == 302
-    response = client.post("/account/signup/", {"email": "nieuw10@utrecht.nl", "name": "X", "password1": "Leegstand-2026-ok", "password2": "Leegstand-2026-ok"})
+    response = client.post(
+        "/account/signup/",
+        {
+            "email": "nieuw10@utrecht.nl",
+            "name": "X",
+            "password1": "Leegstand-2026-ok",
+            "password2": "Leegstand-2026-ok",
+        },
+    )
     assert response.status_code == 429
     assert "Te veel pogingen" in response.content.decode()
     assert not get_user_model().objects.filter(email="nieuw10@utrecht.nl").exists()
@@ -68,7 +84,11 @@ def test_signup_with_a_taken_address_looks_like_any_signup(client):
     data = {"name": "X", "password1": "Leegstand-2026-ok", "password2": "Leegstand-2026-ok"}
     taken = client.post("/account/signup/", {"email": "bezet@utrecht.nl", **data})
     fresh = client.post("/account/signup/", {"email": "vrij@utrecht.nl", **data})
-    assert (taken.status_code, taken["Location"]) == (fresh.status_code, fresh["Location"]) == (302, "/account/confirm-email/")
+    assert (
+        (taken.status_code, taken["Location"])
+        == (fresh.status_code, fresh["Location"])
+        == (302, "/account/confirm-email/")
+    )
     assert get_user_model().objects.filter(email="bezet@utrecht.nl").count() == 1
     # The real owner is told someone tried to register with their address.
     assert any("bezet@utrecht.nl" in message.to for message in mail.outbox)

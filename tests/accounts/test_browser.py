@@ -65,7 +65,9 @@ def test_member_pages_are_accessible(live_server_url, page, assert_accessible, h
         assert_accessible(page)
 
 
-def test_sign_up_verify_sign_in_set_up_totp_and_sign_in_with_a_code(live_server_url, page, assert_accessible, home_page):
+def test_sign_up_verify_sign_in_set_up_totp_and_sign_in_with_a_code(
+    live_server_url, page, assert_accessible, home_page
+):
     base = live_server_url
     page.goto(base + "/")
     page.get_by_role("link", name="Account aanmaken").click()
@@ -80,7 +82,7 @@ def test_sign_up_verify_sign_in_set_up_totp_and_sign_in_with_a_code(live_server_
     # The verification link arrives by e-mail (locmem backend, same process as the server).
     message = next(m for m in mail.outbox if m.to == ["r.mulder@utrecht.nl"])
     link = re.search(r"http://\S+/account/confirm-email/\S+", message.body).group(0)
-    page.goto(base + link[link.index("/account/"):])
+    page.goto(base + link[link.index("/account/") :])
     page.get_by_role("button", name="Bevestig", exact=True).click()
     page.wait_for_load_state()
 

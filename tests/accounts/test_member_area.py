@@ -26,7 +26,9 @@ class MemberView(VerifiedRequiredMixin, View):
 
 
 def unverified_user():
-    user = get_user_model().objects.create_user(username="nog-niet", email="nog-niet@utrecht.nl", password="Sterk-wachtwoord-2026")
+    user = get_user_model().objects.create_user(
+        username="nog-niet", email="nog-niet@utrecht.nl", password="Sterk-wachtwoord-2026"
+    )
     EmailAddress.objects.create(user=user, email=user.email, verified=False, primary=True)
     return user
 
@@ -73,8 +75,8 @@ def test_member_page_lists_groups_and_pending_requests(client):
     JoinRequest.objects.create(themagroep=asked, user=user, motivation="Graag")
     client.force_login(user)
     html = client.get("/account/profiel/").content.decode()
-    groups = html[html.index("Mijn themagroepen"):html.index("Openstaande verzoeken")]
-    requests = html[html.index("Openstaande verzoeken"):html.index("Beveiliging")]
+    groups = html[html.index("Mijn themagroepen") : html.index("Openstaande verzoeken")]
+    requests = html[html.index("Openstaande verzoeken") : html.index("Beveiliging")]
     assert "Winkelleegstand" in groups and "Beheerder" in groups and "Erfgoed" not in groups
     assert "Erfgoed herbestemmen" in requests
 
@@ -83,7 +85,9 @@ def test_profile_can_be_edited_and_the_name_is_used_everywhere(client):
     user = make_verified_user("bewerk@utrecht.nl")
     client.force_login(user)
     vng = Organisation.objects.get(name="VNG")
-    response = client.post("/account/profiel/bewerken/", {"name": "Anna Smit", "functie": "Projectleider", "organisation": str(vng.pk)})
+    response = client.post(
+        "/account/profiel/bewerken/", {"name": "Anna Smit", "functie": "Projectleider", "organisation": str(vng.pk)}
+    )
     assert response.status_code == 302
     user.refresh_from_db()
     assert (user.profile.name, user.profile.functie, user.profile.organisation) == ("Anna Smit", "Projectleider", vng)

@@ -40,7 +40,12 @@ def test_member_sets_up_totp_and_then_needs_a_code_to_sign_in(client):
     assert response["Location"] == "/account/2fa/authenticate/"
     assert "_auth_user_id" not in client.session  # the password alone is not enough
 
-    assert client.post("/account/2fa/authenticate/", {"code": "000000" if current_totp(secret) != "000000" else "111111"}).status_code == 200
+    assert (
+        client.post(
+            "/account/2fa/authenticate/", {"code": "000000" if current_totp(secret) != "000000" else "111111"}
+        ).status_code
+        == 200
+    )
     assert "_auth_user_id" not in client.session
 
     wait_for_fresh_totp_window()
@@ -53,7 +58,9 @@ def test_a_recovery_code_works_once_instead_of_the_app(client):
     user = make_verified_user("herstel@utrecht.nl")
     client.force_login(user)
     activate_totp(client)
-    code = RecoveryCodes(Authenticator.objects.get(user=user, type=Authenticator.Type.RECOVERY_CODES)).get_unused_codes()[0]
+    code = RecoveryCodes(
+        Authenticator.objects.get(user=user, type=Authenticator.Type.RECOVERY_CODES)
+    ).get_unused_codes()[0]
     client.post("/account/logout/")
 
     client.post("/account/login/", {"login": "herstel@utrecht.nl", "password": PASSWORD})
@@ -83,7 +90,9 @@ def test_staff_are_sent_to_mfa_setup_until_totp_is_active(client, settings, role
         groep = Themagroep.objects.create(name="Leegstand winkels", slug="leegstand-winkels", description="Test")
         Membership.objects.create(themagroep=groep, user=user, role=Role.BEHEERDER)
     else:
-        user.groups.add(Group.objects.get_or_create(name={"redacteur": "Redacteuren", "eindredacteur": "Eindredacteuren"}[role])[0])
+        user.groups.add(
+            Group.objects.get_or_create(name={"redacteur": "Redacteuren", "eindredacteur": "Eindredacteuren"}[role])[0]
+        )
     client.force_login(user)
 
     for path in ["/account/profiel/", "/themagroepen/", "/cms/"]:

@@ -51,7 +51,12 @@ def test_export_contains_profile_addresses_memberships_and_other_apps(client, me
     data = json.loads(response.content)
     account = data["account"]
     assert account["e_mail"] == "export@utrecht.nl"
-    assert account["profiel"] == {"naam": "Eva Jansen", "functie": "Beleidsmedewerker wonen", "organisatie": "Gemeente Utrecht", "soort_organisatie": "Gemeente"}
+    assert account["profiel"] == {
+        "naam": "Eva Jansen",
+        "functie": "Beleidsmedewerker wonen",
+        "organisatie": "Gemeente Utrecht",
+        "soort_organisatie": "Gemeente",
+    }
     assert account["e_mailadressen"] == [{"adres": "export@utrecht.nl", "geverifieerd": True, "primair": True}]
     assert [m["themagroep"] for m in account["lidmaatschappen"]] == ["Kantoortransformatie"]
     assert data["standin"] == {"voorkeuren": {"samenvatting": "dagelijks"}, "user_id": member.pk}
@@ -67,7 +72,14 @@ def test_deleting_the_account_keeps_posts_as_verwijderd_lid(client, member, with
 
     groep = Themagroep.objects.get(slug="kantoren")
     colleague = make_verified_user("collega@utrecht.nl")
-    topic = Topic.objects.create(themagroep=groep, author=member, title="Leegstandsverordening", slug="verordening", body="Wie heeft er ervaring mee?", html="<p>Wie heeft er ervaring mee?</p>")
+    topic = Topic.objects.create(
+        themagroep=groep,
+        author=member,
+        title="Leegstandsverordening",
+        slug="verordening",
+        body="Wie heeft er ervaring mee?",
+        html="<p>Wie heeft er ervaring mee?</p>",
+    )
     reply = Reply.objects.create(topic=topic, author=colleague, body="Wij!", html="<p>Wij!</p>")
 
     client.force_login(member)
@@ -93,5 +105,8 @@ def test_deleting_the_account_keeps_posts_as_verwijderd_lid(client, member, with
     assert topic.author.get_full_name() == "Verwijderd lid"
 
     # The address is free again and the old password no longer signs in.
-    assert client.post("/account/login/", {"login": "export@utrecht.nl", "password": "Sterk-wachtwoord-2026"}).status_code == 200
+    assert (
+        client.post("/account/login/", {"login": "export@utrecht.nl", "password": "Sterk-wachtwoord-2026"}).status_code
+        == 200
+    )
     assert get_user_model().objects.filter(email="export@utrecht.nl").count() == 0

@@ -15,7 +15,14 @@ PASSWORD = "Leegstand-aanpak-2026!"
 
 
 def signup(client, email, **extra):
-    data = {"email": email, "name": "Jan de Vries", "functie": "Beleidsadviseur", "organisation": "", "password1": PASSWORD, "password2": PASSWORD}
+    data = {
+        "email": email,
+        "name": "Jan de Vries",
+        "functie": "Beleidsadviseur",
+        "organisation": "",
+        "password1": PASSWORD,
+        "password2": PASSWORD,
+    }
     data.update(extra)
     return client.post("/account/signup/", data)
 
@@ -132,7 +139,9 @@ def test_email_change_needs_verification_of_the_new_address(client):
     confirm_from_mail(client, "nieuw@utrecht.nl")
     user.refresh_from_db()
     assert user.email == "nieuw@utrecht.nl"
-    assert list(EmailAddress.objects.filter(user=user).values_list("email", "verified", "primary")) == [("nieuw@utrecht.nl", True, True)]
+    assert list(EmailAddress.objects.filter(user=user).values_list("email", "verified", "primary")) == [
+        ("nieuw@utrecht.nl", True, True)
+    ]
     # The old address is told about the change.
     assert any("oud@utrecht.nl" in message.to for message in mail.outbox)
 

@@ -20,7 +20,9 @@ def amsterdam(*args) -> datetime:
 def make_group(name="Leegstand en herbestemmen", slug="leegstand-en-herbestemmen", visibility="besloten"):
     from themagroepen.models import Themagroep
 
-    return Themagroep.objects.create(name=name, slug=slug, description="Kennis delen over leegstand.", visibility=visibility)
+    return Themagroep.objects.create(
+        name=name, slug=slug, description="Kennis delen over leegstand.", visibility=visibility
+    )
 
 
 def make_member(themagroep, email=None, role="lid"):

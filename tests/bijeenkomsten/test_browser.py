@@ -35,7 +35,9 @@ def meeting(db):
     return only_occurrence(bijeenkomst)
 
 
-def test_event_page_registration_form_and_month_view_have_no_axe_violations(meeting, live_server_url, chromium, page, assert_accessible):
+def test_event_page_registration_form_and_month_view_have_no_axe_violations(
+    meeting, live_server_url, chromium, page, assert_accessible
+):
     member = make_member(meeting.bijeenkomst.themagroep, "lid@utrecht.example")
 
     # A public visitor: the announcement and the month view.

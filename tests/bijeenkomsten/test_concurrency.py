@@ -72,7 +72,9 @@ def _check_no_overbooking():
     leavers = [r.user for r in confirmed.select_related("user")[:5]]
     expected = [r.user_id for r in waiting.order_by("registered_at", "id")[:5]]
     _cancel_all_at_once(occurrence, leavers)
-    now_confirmed = set(Registration.objects.filter(occurrence=occurrence, status="aangemeld").values_list("user_id", flat=True))
+    now_confirmed = set(
+        Registration.objects.filter(occurrence=occurrence, status="aangemeld").values_list("user_id", flat=True)
+    )
     assert len(now_confirmed) == PLACES
     assert set(expected) <= now_confirmed
     assert Registration.objects.filter(occurrence=occurrence, status="wachtlijst").count() == PEOPLE - PLACES - 5

@@ -16,7 +16,9 @@ def test_demo_is_idempotent_and_announces_one_meeting_publicly():
     demo.load(StringIO())
     assert sorted(Occurrence.objects.values_list("uid", "start")) == snapshot
     assert Bijeenkomst.objects.count() == 4
-    assert Occurrence.objects.get(bijeenkomst__title__startswith="Kennisbijeenkomst").report_html.startswith("<h3>Terugblik")
+    assert Occurrence.objects.get(bijeenkomst__title__startswith="Kennisbijeenkomst").report_html.startswith(
+        "<h3>Terugblik"
+    )
     assert Bijeenkomst.objects.filter(visibility="openbaar").count() == 1
     assert Bijeenkomst.objects.get(title__startswith="PAKT").occurrences.count() == 4
 

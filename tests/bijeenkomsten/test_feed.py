@@ -57,7 +57,9 @@ def test_address_appears_in_the_feed_only_for_dates_i_registered_for(client, the
 
 def test_a_non_member_registered_for_an_open_public_meeting_sees_it(client, themagroep):
     outsider = make_verified_user("buiten@gemeente.example")
-    occurrence = only_occurrence(make_bijeenkomst(themagroep, title="Openbaar webinar", visibility="openbaar", allow_non_members=True))
+    occurrence = only_occurrence(
+        make_bijeenkomst(themagroep, title="Openbaar webinar", visibility="openbaar", allow_non_members=True)
+    )
     make_bijeenkomst(themagroep, title="Besloten", visibility="leden")
     services.register(outsider, occurrence)
     assert set(feed_events(client, feeds.feed_for(outsider).token)) == {"Openbaar webinar"}
@@ -80,7 +82,9 @@ def test_unknown_token_is_a_404(client, db):
     assert client.get("/agenda/feed/bestaat-niet.ics").status_code == 404
 
 
-def test_feed_query_count_does_not_grow_with_the_number_of_meetings(client, themagroep, member, django_assert_max_num_queries):
+def test_feed_query_count_does_not_grow_with_the_number_of_meetings(
+    client, themagroep, member, django_assert_max_num_queries
+):
     for number in range(12):
         occurrence = only_occurrence(make_bijeenkomst(themagroep, title=f"Overleg {number}"))
         services.register(member, occurrence)

@@ -41,7 +41,9 @@ def test_event_download_round_trips_title_times_and_location_for_a_participant(c
     (vtimezone,) = calendar.walk("VTIMEZONE")
     assert str(vtimezone["TZID"]) == "Europe/Amsterdam"
     # The raw text escapes the separators RFC 5545 reserves.
-    assert b"SUMMARY:Leegstand\\, herbestemming\\; en \\\\ transformatie" in response_bytes(client, themagroep, occurrence)
+    assert b"SUMMARY:Leegstand\\, herbestemming\\; en \\\\ transformatie" in response_bytes(
+        client, themagroep, occurrence
+    )
 
 
 def response_bytes(client, themagroep, occurrence):
@@ -54,26 +56,37 @@ def test_download_without_registration_has_no_address_or_link(client, themagroep
     )
     client.force_login(member)
     content = response_bytes(client, themagroep, occurrence)
-    _calendar, (event,) = events(client.get(f"/themagroepen/{themagroep.slug}/bijeenkomsten/{occurrence.pk}/agenda.ics"))
+    _calendar, (event,) = events(
+        client.get(f"/themagroepen/{themagroep.slug}/bijeenkomsten/{occurrence.pk}/agenda.ics")
+    )
     assert str(event["LOCATION"]) == "Online"
     assert b"webinar.example/geheim" not in content
 
 
 def test_registered_participant_gets_the_online_link(client, themagroep, member):
-    occurrence = only_occurrence(make_bijeenkomst(themagroep, place="Online", address="", online_url="https://webinar.example/geheim"))
+    occurrence = only_occurrence(
+        make_bijeenkomst(themagroep, place="Online", address="", online_url="https://webinar.example/geheim")
+    )
     services.register(member, occurrence)
     client.force_login(member)
-    _calendar, (event,) = events(client.get(f"/themagroepen/{themagroep.slug}/bijeenkomsten/{occurrence.pk}/agenda.ics"))
+    _calendar, (event,) = events(
+        client.get(f"/themagroepen/{themagroep.slug}/bijeenkomsten/{occurrence.pk}/agenda.ics")
+    )
     assert str(event["LOCATION"]) == "https://webinar.example/geheim"
     assert "https://webinar.example/geheim" in str(event["DESCRIPTION"])
 
 
 def test_series_download_carries_the_rrule_and_expands_to_the_same_local_times(client, themagroep, member):
     bijeenkomst = make_bijeenkomst(
-        themagroep, start=amsterdam(2026, 10, 14, 14), end=amsterdam(2026, 10, 14, 16), recurrence_rule="FREQ=WEEKLY;COUNT=3"
+        themagroep,
+        start=amsterdam(2026, 10, 14, 14),
+        end=amsterdam(2026, 10, 14, 16),
+        recurrence_rule="FREQ=WEEKLY;COUNT=3",
     )
     client.force_login(member)
-    _calendar, (event,) = events(client.get(f"/themagroepen/{themagroep.slug}/bijeenkomsten/reeks/{bijeenkomst.pk}/agenda.ics"))
+    _calendar, (event,) = events(
+        client.get(f"/themagroepen/{themagroep.slug}/bijeenkomsten/reeks/{bijeenkomst.pk}/agenda.ics")
+    )
     rule = event["RRULE"]
     assert rule["FREQ"] == ["WEEKLY"] and rule["COUNT"] == [3]
     assert event.decoded("DTSTART") == amsterdam(2026, 10, 14, 14)

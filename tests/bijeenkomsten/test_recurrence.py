@@ -16,30 +16,46 @@ UTC = ZoneInfo("UTC")
 
 def test_meeting_on_the_day_summer_time_ends_is_shown_in_local_time(themagroep):
     # 25 October 2026: clocks go back from 03.00 CEST to 02.00 CET.
-    occurrence = only_occurrence(make_bijeenkomst(themagroep, start=amsterdam(2026, 10, 25, 10), end=amsterdam(2026, 10, 25, 12)))
+    occurrence = only_occurrence(
+        make_bijeenkomst(themagroep, start=amsterdam(2026, 10, 25, 10), end=amsterdam(2026, 10, 25, 12))
+    )
     assert occurrence.start.astimezone(UTC).hour == 9  # CET, UTC+1 after the switch
     assert when(occurrence) == "zondag 25 oktober 2026, 10.00–12.00 uur"
 
 
 def test_evening_meeting_spanning_the_switch_lasts_its_real_duration(themagroep):
-    occurrence = only_occurrence(make_bijeenkomst(themagroep, start=amsterdam(2026, 10, 25, 1), end=amsterdam(2026, 10, 25, 4)))
+    occurrence = only_occurrence(
+        make_bijeenkomst(themagroep, start=amsterdam(2026, 10, 25, 1), end=amsterdam(2026, 10, 25, 4))
+    )
     assert occurrence.end - occurrence.start == timedelta(hours=4)  # the hour 02.00–03.00 happens twice
 
 
 def test_weekly_series_keeps_its_local_time_across_the_dst_change(themagroep):
     bijeenkomst = make_bijeenkomst(
-        themagroep, start=amsterdam(2026, 10, 14, 14), end=amsterdam(2026, 10, 14, 16), recurrence_rule="FREQ=WEEKLY;COUNT=4"
+        themagroep,
+        start=amsterdam(2026, 10, 14, 14),
+        end=amsterdam(2026, 10, 14, 16),
+        recurrence_rule="FREQ=WEEKLY;COUNT=4",
     )
     occurrences = list(bijeenkomst.occurrences.order_by("start"))
     local = [o.start.astimezone(ZoneInfo("Europe/Amsterdam")) for o in occurrences]
-    assert [d.strftime("%Y-%m-%d %H:%M") for d in local] == ["2026-10-14 14:00", "2026-10-21 14:00", "2026-10-28 14:00", "2026-11-04 14:00"]
+    assert [d.strftime("%Y-%m-%d %H:%M") for d in local] == [
+        "2026-10-14 14:00",
+        "2026-10-21 14:00",
+        "2026-10-28 14:00",
+        "2026-11-04 14:00",
+    ]
     assert [o.start.astimezone(UTC).hour for o in occurrences] == [12, 12, 13, 13]
     assert all(o.end - o.start == timedelta(hours=2) for o in occurrences)
 
 
 def test_twice_a_year_series_has_one_row_per_date_with_own_registrations(themagroep):
     bijeenkomst = make_bijeenkomst(
-        themagroep, start=amsterdam(2027, 3, 18, 15), end=amsterdam(2027, 3, 18, 17), capacity=1, recurrence_rule="FREQ=MONTHLY;INTERVAL=6;COUNT=3"
+        themagroep,
+        start=amsterdam(2027, 3, 18, 15),
+        end=amsterdam(2027, 3, 18, 17),
+        capacity=1,
+        recurrence_rule="FREQ=MONTHLY;INTERVAL=6;COUNT=3",
     )
     march, september, _next_march = bijeenkomst.occurrences.order_by("start")
     assert september.start == amsterdam(2027, 9, 18, 15)
@@ -59,7 +75,10 @@ def test_open_ended_series_is_materialised_up_to_the_horizon(themagroep):
 
 def test_uids_are_stable_when_the_series_is_edited_and_rematerialised(themagroep):
     bijeenkomst = make_bijeenkomst(
-        themagroep, start=amsterdam(2027, 1, 5, 14), end=amsterdam(2027, 1, 5, 16), recurrence_rule="FREQ=WEEKLY;COUNT=3"
+        themagroep,
+        start=amsterdam(2027, 1, 5, 14),
+        end=amsterdam(2027, 1, 5, 16),
+        recurrence_rule="FREQ=WEEKLY;COUNT=3",
     )
     before = dict(bijeenkomst.occurrences.values_list("pk", "uid"))
     assert len(set(before.values())) == 3
@@ -73,13 +92,18 @@ def test_uids_are_stable_when_the_series_is_edited_and_rematerialised(themagroep
 
 def test_shortening_a_series_keeps_dates_that_have_registrations(themagroep, member):
     bijeenkomst = make_bijeenkomst(
-        themagroep, start=amsterdam(2027, 1, 5, 14), end=amsterdam(2027, 1, 5, 16), recurrence_rule="FREQ=WEEKLY;COUNT=4"
+        themagroep,
+        start=amsterdam(2027, 1, 5, 14),
+        end=amsterdam(2027, 1, 5, 16),
+        recurrence_rule="FREQ=WEEKLY;COUNT=4",
     )
     last = bijeenkomst.occurrences.order_by("start").last()
     services.register(member, last)
     bijeenkomst.recurrence_rule = "FREQ=WEEKLY;COUNT=2"
     bijeenkomst.save()
-    assert Occurrence.objects.filter(bijeenkomst=bijeenkomst).count() == 3  # two from the rule + the one with a registration
+    assert (
+        Occurrence.objects.filter(bijeenkomst=bijeenkomst).count() == 3
+    )  # two from the rule + the one with a registration
     assert Occurrence.objects.filter(pk=last.pk).exists()
 
 

@@ -77,7 +77,9 @@ def test_signing_up_again_after_cancelling_goes_to_the_back_of_the_queue(themagr
 
 def test_no_registration_after_the_deadline(themagroep, member):
     start = timezone.now() + timedelta(days=3)
-    occurrence = only_occurrence(make_bijeenkomst(themagroep, start=start, registration_deadline=timezone.now() - timedelta(minutes=1)))
+    occurrence = only_occurrence(
+        make_bijeenkomst(themagroep, start=start, registration_deadline=timezone.now() - timedelta(minutes=1))
+    )
     with pytest.raises(services.RegistrationError, match="aanmeldtermijn"):
         services.register(member, occurrence)
     assert not Registration.objects.exists()

@@ -1,9 +1,8 @@
 """The e-mail the day before goes to each confirmed participant exactly once."""
 
 from datetime import datetime, time, timedelta
-from zoneinfo import ZoneInfo
-
 from io import StringIO
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core import mail
@@ -25,7 +24,13 @@ def tomorrow_at(hour):
 
 def test_running_the_command_twice_sends_each_reminder_once(themagroep):
     occurrence = only_occurrence(
-        make_bijeenkomst(themagroep, title="Webinar leegstandverordening", start=tomorrow_at(10), address="", online_url="https://webinar.example/kamer")
+        make_bijeenkomst(
+            themagroep,
+            title="Webinar leegstandverordening",
+            start=tomorrow_at(10),
+            address="",
+            online_url="https://webinar.example/kamer",
+        )
     )
     confirmed, waiting = make_member(themagroep), make_member(themagroep)
     occurrence.bijeenkomst.capacity = 1
@@ -44,7 +49,9 @@ def test_running_the_command_twice_sends_each_reminder_once(themagroep):
 
 
 def test_reminder_contains_the_address_for_in_person_meetings(themagroep, member):
-    occurrence = only_occurrence(make_bijeenkomst(themagroep, start=tomorrow_at(14), address="Stadsplateau 1\n3521 AZ Utrecht"))
+    occurrence = only_occurrence(
+        make_bijeenkomst(themagroep, start=tomorrow_at(14), address="Stadsplateau 1\n3521 AZ Utrecht")
+    )
     services.register(member, occurrence)
     assert send_due_reminders() == 1
     assert "Stadsplateau 1, 3521 AZ Utrecht" in mail.outbox[0].body

@@ -1,8 +1,8 @@
 """What each kind of visitor sees, the beheerder's tools, CSV export and files."""
 
 import csv
-from datetime import timedelta
 import io
+from datetime import timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -40,10 +40,19 @@ def public_webinar(themagroep, beheerder):
 
 @pytest.fixture
 def closed_meeting(themagroep):
-    return only_occurrence(make_bijeenkomst(themagroep, title="Besloten bestuurdersoverleg", start=amsterdam(2030, 1, 22, 15), end=amsterdam(2030, 1, 22, 17)))
+    return only_occurrence(
+        make_bijeenkomst(
+            themagroep,
+            title="Besloten bestuurdersoverleg",
+            start=amsterdam(2030, 1, 22, 15),
+            end=amsterdam(2030, 1, 22, 17),
+        )
+    )
 
 
-def test_anonymous_visitor_sees_the_public_announcement_but_no_link_or_organiser(client, public_webinar, closed_meeting):
+def test_anonymous_visitor_sees_the_public_announcement_but_no_link_or_organiser(
+    client, public_webinar, closed_meeting
+):
     page = client.get(url(public_webinar)).content.decode()
     assert "Webinar leegstandverordening" in page
     assert "<strong>modelverordening</strong>" in page
@@ -71,7 +80,9 @@ def test_agenda_rejects_nonsense_months(client, db):
     assert client.get("/agenda/?maand=abc").status_code == 404
 
 
-def test_group_page_include_lists_public_announcements_only_for_outsiders(themagroep, public_webinar, closed_meeting, member):
+def test_group_page_include_lists_public_announcements_only_for_outsiders(
+    themagroep, public_webinar, closed_meeting, member
+):
     from django.contrib.auth.models import AnonymousUser
 
     template = engines["django"].from_string('{% include "bijeenkomsten/_group_upcoming.html" %}')
@@ -136,12 +147,19 @@ def test_participants_are_a_404_for_non_members(client, closed_meeting):
     assert client.get(url(closed_meeting, "deelnemers.csv")).status_code == 404
 
 
-def test_beheerder_adds_a_verslag_and_a_presentation_only_members_can_download(client, themagroep, beheerder, member, public_webinar):
+def test_beheerder_adds_a_verslag_and_a_presentation_only_members_can_download(
+    client, themagroep, beheerder, member, public_webinar
+):
     client.force_login(beheerder)
-    response = client.post(url(public_webinar, "verslag/"), {"verslag-report": "## Terugblik\n\nGoed gesprek.", "verslag-discussion_url": ""})
+    response = client.post(
+        url(public_webinar, "verslag/"),
+        {"verslag-report": "## Terugblik\n\nGoed gesprek.", "verslag-discussion_url": ""},
+    )
     assert response.status_code == 302
     upload = SimpleUploadedFile("slides.pdf", b"%PDF-1.4 presentatie", content_type="application/pdf")
-    response = client.post(url(public_webinar, "verslag/"), {"bijlage-title": "Presentatie gemeente Utrecht", "bijlage-file": upload})
+    response = client.post(
+        url(public_webinar, "verslag/"), {"bijlage-title": "Presentatie gemeente Utrecht", "bijlage-file": upload}
+    )
     assert response.status_code == 302
     attachment = public_webinar.attachments.get()
     from django.conf import settings
@@ -169,7 +187,9 @@ def test_beheerder_adds_a_verslag_and_a_presentation_only_members_can_download(c
         ("slides.html", b"%PDF-1.4 presentatie", "past niet bij de inhoud"),
     ],
 )
-def test_presentations_are_checked_by_content_and_refused_with_a_dutch_error(client, beheerder, public_webinar, name, content, message):
+def test_presentations_are_checked_by_content_and_refused_with_a_dutch_error(
+    client, beheerder, public_webinar, name, content, message
+):
     client.force_login(beheerder)
     upload = SimpleUploadedFile(name, content, content_type="application/pdf")
     response = client.post(url(public_webinar, "verslag/"), {"bijlage-title": "Presentatie", "bijlage-file": upload})
@@ -193,7 +213,9 @@ def test_beheerder_starts_a_discussion_topic_for_the_verslag(client, beheerder, 
 
 def test_discussion_link_refuses_javascript_urls(client, beheerder, closed_meeting):
     client.force_login(beheerder)
-    response = client.post(url(closed_meeting, "verslag/"), {"verslag-report": "x", "verslag-discussion_url": "javascript:alert(1)"})
+    response = client.post(
+        url(closed_meeting, "verslag/"), {"verslag-report": "x", "verslag-discussion_url": "javascript:alert(1)"}
+    )
     assert response.status_code == 200
     closed_meeting.refresh_from_db()
     assert closed_meeting.discussion_url == ""
@@ -230,7 +252,14 @@ def test_invalid_recurrence_rule_is_explained(client, themagroep, beheerder):
     client.force_login(beheerder)
     response = client.post(
         f"/themagroepen/{themagroep.slug}/bijeenkomsten/nieuw/",
-        {"kind": "bijeenkomst", "title": "X", "start": "2030-03-18T15:00", "end": "2030-03-18T17:00", "visibility": "leden", "recurrence_rule": "FREQ=SOMETIMES"},
+        {
+            "kind": "bijeenkomst",
+            "title": "X",
+            "start": "2030-03-18T15:00",
+            "end": "2030-03-18T17:00",
+            "visibility": "leden",
+            "recurrence_rule": "FREQ=SOMETIMES",
+        },
     )
     assert response.status_code == 200
     assert "niet begrepen" in response.content.decode()
@@ -240,10 +269,17 @@ def test_a_hidden_group_never_announces_publicly(client, db):
     from tests.bijeenkomsten.conftest import make_group
 
     hidden = make_group("Geheime groep", "geheime-groep", visibility="verborgen")
-    occurrence = only_occurrence(make_bijeenkomst(hidden, title="Verborgen overleg", visibility="openbaar", start=amsterdam(2030, 1, 5, 10), end=amsterdam(2030, 1, 5, 11)))
+    occurrence = only_occurrence(
+        make_bijeenkomst(
+            hidden,
+            title="Verborgen overleg",
+            visibility="openbaar",
+            start=amsterdam(2030, 1, 5, 10),
+            end=amsterdam(2030, 1, 5, 11),
+        )
+    )
     assert "Verborgen overleg" not in client.get("/agenda/?maand=2030-01").content.decode()
     assert client.get(url(occurrence)).status_code == 404
-
 
 
 def test_group_page_shows_public_announcements_to_visitors_but_not_members_only_meetings(client, themagroep, home_page):
@@ -260,7 +296,9 @@ def test_past_meetings_are_paged_newest_first(client, themagroep, member):
     from bs4 import BeautifulSoup
 
     for week in range(1, 26):
-        make_bijeenkomst(themagroep, title=f"Terugblik week {week}", start=amsterdam(2025, 1, 1, 10) + timedelta(weeks=week))
+        make_bijeenkomst(
+            themagroep, title=f"Terugblik week {week}", start=amsterdam(2025, 1, 1, 10) + timedelta(weeks=week)
+        )
     client.force_login(member)
     list_url = f"/themagroepen/{themagroep.slug}/bijeenkomsten/"
 
@@ -270,5 +308,7 @@ def test_past_meetings_are_paged_newest_first(client, themagroep, member):
     next_link = first.select_one("nav[aria-label='Paginering eerdere bijeenkomsten'] a[rel=next]")
 
     second = BeautifulSoup(client.get(list_url + next_link["href"]).content, "html.parser")
-    assert [h.get_text(strip=True) for h in second.select("#eerder ~ .event-list h3")] == [f"Terugblik week {w}" for w in range(5, 0, -1)]
+    assert [h.get_text(strip=True) for h in second.select("#eerder ~ .event-list h3")] == [
+        f"Terugblik week {w}" for w in range(5, 0, -1)
+    ]
     assert second.select_one(".pagination [aria-current=page]").get_text(" ", strip=True) == "Pagina 2"

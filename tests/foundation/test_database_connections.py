@@ -40,13 +40,23 @@ def sessions_on_test_database() -> int:
 def daphne_on_test_database():
     """A Daphne process of the real ASGI application, pointed at this test's database."""
     settings = connection.settings_dict
-    url = f"postgres://{settings['USER']}:{settings['PASSWORD']}@{settings['HOST']}:{settings['PORT']}/{settings['NAME']}"
+    url = (
+        f"postgres://{settings['USER']}:{settings['PASSWORD']}@{settings['HOST']}:{settings['PORT']}/{settings['NAME']}"
+    )
     port = free_port()
-    env = {**os.environ, "DATABASE_URL": url, "DB_POOL_MIN_SIZE": str(POOL_MIN_SIZE), "DB_POOL_MAX_SIZE": str(POOL_MAX_SIZE)}
+    env = {
+        **os.environ,
+        "DATABASE_URL": url,
+        "DB_POOL_MIN_SIZE": str(POOL_MIN_SIZE),
+        "DB_POOL_MAX_SIZE": str(POOL_MAX_SIZE),
+    }
     daphne = Path(sys.executable).with_name("daphne")
     process = subprocess.Popen(
         [str(daphne), "-b", "127.0.0.1", "-p", str(port), "kennisplatform.asgi:application"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60

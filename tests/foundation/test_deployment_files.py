@@ -65,7 +65,11 @@ def test_connection_pools_of_all_app_processes_fit_in_postgresql():
     services = compose()["services"]
     settings_source = (ROOT / "site/settings.py").read_text()
     default_max = int(re.search(r'env_int\("DB_POOL_MAX_SIZE", (\d+)\)', settings_source).group(1))
-    app_processes = [name for name, service in services.items() if name != "migrate" and "DATABASE_URL" in service.get("environment", {})]
+    app_processes = [
+        name
+        for name, service in services.items()
+        if name != "migrate" and "DATABASE_URL" in service.get("environment", {})
+    ]
     pools = {name: int(services[name]["environment"].get("DB_POOL_MAX_SIZE", default_max)) for name in app_processes}
     assert set(pools) == {"web", "worker", "scheduler"}
     postgres_max_connections = 100  # the postgres image's default; compose does not raise it

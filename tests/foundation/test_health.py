@@ -51,7 +51,11 @@ def test_health_on_redis_cache_and_channel_layer(client, settings):
     assert settings.CACHES["default"]["LOCATION"] == os.environ["REDIS_URL"]
     checks = client.get("/health/").json()["checks"]
     assert checks["cache"]["status"] == "ok"
-    assert checks["channel_layer"] == {"status": "ok", "backend": "RedisChannelLayer", "ms": checks["channel_layer"]["ms"]}
+    assert checks["channel_layer"] == {
+        "status": "ok",
+        "backend": "RedisChannelLayer",
+        "ms": checks["channel_layer"]["ms"],
+    }
 
 
 @pytest.mark.elasticsearch

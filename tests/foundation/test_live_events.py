@@ -21,7 +21,9 @@ def test_every_event_is_tried_and_failures_are_logged_not_raised(monkeypatch, ca
     layer = BrokenLayer()
     monkeypatch.setattr("kennisplatform.live.get_channel_layer", lambda: layer)
     with caplog.at_level(logging.WARNING, logger="kennisplatform.live"):
-        send_to_groups([("user-1", {"type": "notifications.unread", "unread": 2}), ("user-2", {"type": "session.ended"})])
+        send_to_groups(
+            [("user-1", {"type": "notifications.unread", "unread": 2}), ("user-2", {"type": "session.ended"})]
+        )
     assert layer.attempts == ["user-1", "user-2"]
     assert [r.getMessage() for r in caplog.records] == [
         "Could not send notifications.unread to user-1",

@@ -14,7 +14,13 @@ def test_home_page_is_dutch_with_navigation_skip_link_and_search(client, home_pa
     assert soup.find("a", class_="skip-link")["href"] == "#inhoud"
     assert soup.find(id="inhoud").name == "main"
     nav = soup.find("nav", attrs={"aria-label": "Hoofdmenu"})
-    assert [a.get_text() for a in nav.find_all("a")] == ["Handreiking", "Voorbeelden", "Publicaties", "Themagroepen", "Zoeken"]
+    assert [a.get_text() for a in nav.find_all("a")] == [
+        "Handreiking",
+        "Voorbeelden",
+        "Publicaties",
+        "Themagroepen",
+        "Zoeken",
+    ]
     assert soup.find("form", attrs={"role": "search"})["action"] == "/zoeken/"
     assert soup.find("link", attrs={"media": "print"}) is not None
 
@@ -41,5 +47,9 @@ def test_loaddemo_twice_changes_nothing(db):
     counts = {model._meta.label: model.objects.count() for model in apps.get_models()}
     call_command("loaddemo", stdout=open("/dev/null", "w"))
     after = {model._meta.label: model.objects.count() for model in apps.get_models()}
-    changed = {label: (counts[label], after[label]) for label in counts if counts[label] != after[label] and not label.startswith("django_tasks")}
+    changed = {
+        label: (counts[label], after[label])
+        for label in counts
+        if counts[label] != after[label] and not label.startswith("django_tasks")
+    }
     assert changed == {}

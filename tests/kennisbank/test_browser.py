@@ -21,7 +21,13 @@ def _reference_data(transactional_db):
 
 
 def test_kennisbank_pages_have_no_accessibility_violations(kb, live_server_url, page, assert_accessible):
-    for url in [kb.handreiking.url, kb.chapters[0].url, kb.instruments_index.url, kb.voorbeelden_index.url, kb.leeuwarden.url]:
+    for url in [
+        kb.handreiking.url,
+        kb.chapters[0].url,
+        kb.instruments_index.url,
+        kb.voorbeelden_index.url,
+        kb.leeuwarden.url,
+    ]:
         page.goto(live_server_url + url)
         assert page.locator("h1").count() == 1, url
         assert_accessible(page)

@@ -62,7 +62,12 @@ def test_chapter_references_follow_published_body_only(kb):
 
 def test_instrument_overview_filters_by_kind_with_counts(client, kb):
     html = soup(client.get(kb.instruments_index.url))
-    assert {a.get_text(" ", strip=True) for a in html.select(".kb-filter-tabs a")} >= {"Alle (2)", "Juridisch (1)", "Organisatorisch (1)", "Planologisch (0)"}
+    assert {a.get_text(" ", strip=True) for a in html.select(".kb-filter-tabs a")} >= {
+        "Alle (2)",
+        "Juridisch (1)",
+        "Organisatorisch (1)",
+        "Planologisch (0)",
+    }
     html = soup(client.get(kb.instruments_index.url + "?soort=juridisch"))
     assert [a.get_text() for a in html.select(".kb-card__title a")] == ["Leegstandverordening"]
 
@@ -90,9 +95,17 @@ def test_voorbeelden_index_filters_with_counts(client, kb):
     html = soup(client.get(kb.voorbeelden_index.url + "?thema=erfgoed"))
     assert sorted(a.get_text() for a in html.select(".kb-card__title a")) == ["Kerk in Leeuwarden", "Winkel in Heerlen"]
     # Counts in the other facets follow the active filter; the thema facet itself keeps all options.
-    assert [o.get_text() for o in html.select("#filter-vastgoed option")] == ["Alle", "Erfgoed/beeldbepalend (1)", "Winkel (1)"]
+    assert [o.get_text() for o in html.select("#filter-vastgoed option")] == [
+        "Alle",
+        "Erfgoed/beeldbepalend (1)",
+        "Winkel (1)",
+    ]
     assert [o.get_text() for o in html.select("#filter-thema option")] == ["Alle", "Erfgoed (2)", "Kantoren (1)"]
-    html = soup(client.get(kb.voorbeelden_index.url + "?instrument=kantorenloods&provincie=utrecht&gemeente=utrecht&vastgoed=kantoor"))
+    html = soup(
+        client.get(
+            kb.voorbeelden_index.url + "?instrument=kantorenloods&provincie=utrecht&gemeente=utrecht&vastgoed=kantoor"
+        )
+    )
     assert [a.get_text() for a in html.select(".kb-card__title a")] == ["Kantoor in Utrecht"]
 
 
@@ -114,11 +127,20 @@ def test_voorbeelden_index_paginates_and_keeps_filters(client, kb, monkeypatch):
 def test_publicaties_newest_first_with_kind_filter(client, kb):
     import datetime
 
-    from tests.kennisbank.conftest import _ensure_child
     from kennisbank.models import PublicatiePage
+    from tests.kennisbank.conftest import _ensure_child
 
-    _ensure_child(kb.publicaties_index, PublicatiePage, "kamerbrief", title="Kamerbrief", date=datetime.date(2012, 1, 1),
-                  sender_kind="ministerie", sender="Minister", kind="kamerbrief", summary="Kort.")
+    _ensure_child(
+        kb.publicaties_index,
+        PublicatiePage,
+        "kamerbrief",
+        title="Kamerbrief",
+        date=datetime.date(2012, 1, 1),
+        sender_kind="ministerie",
+        sender="Minister",
+        kind="kamerbrief",
+        summary="Kort.",
+    )
     html = soup(client.get(kb.publicaties_index.url))
     assert [a.get_text() for a in html.select(".kb-card__title a")] == ["Kamerbrief", "Ledenbrief over leegstand"]
     html = soup(client.get(kb.publicaties_index.url + "?soort=ledenbrief"))

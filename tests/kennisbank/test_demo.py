@@ -6,7 +6,14 @@ import pytest
 from wagtail.models import Page, Revision
 
 from kennisbank import demo
-from kennisbank.models import HandreikingPage, HoofdstukPage, InstrumentPage, PublicatiePage, VerordeningPage, VoorbeeldPage
+from kennisbank.models import (
+    HandreikingPage,
+    HoofdstukPage,
+    InstrumentPage,
+    PublicatiePage,
+    VerordeningPage,
+    VoorbeeldPage,
+)
 
 pytestmark = pytest.mark.django_db
 

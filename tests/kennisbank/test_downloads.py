@@ -17,8 +17,17 @@ def test_handreiking_pdf_is_a_valid_document_with_all_chapters(client, kb):
     reader = PdfReader(BytesIO(response.content))
     assert reader.metadata.title == "Leegstand te lijf"
     text = "\n".join(page.extract_text() for page in reader.pages)
-    for expected in ["Leegstand te lijf", "1. Waarom aanpakken", "2. Rol van de gemeente", "3. Instrumenten kiezen",
-                     "Eerste stap", "Checklist: Checklist 1", "Punt twee", "Kantorenloods", "Kop A"]:
+    for expected in [
+        "Leegstand te lijf",
+        "1. Waarom aanpakken",
+        "2. Rol van de gemeente",
+        "3. Instrumenten kiezen",
+        "Eerste stap",
+        "Checklist: Checklist 1",
+        "Punt twee",
+        "Kantorenloods",
+        "Kop A",
+    ]:
         assert expected in text, expected
     assert len(reader.pages) >= 4  # title page with contents, then one page per chapter
 
@@ -37,4 +46,7 @@ def test_verordening_docx_opens_and_holds_every_article(client, kb):
 
 def test_verordening_page_lists_articles_and_links_download(client, kb):
     text = client.get(kb.verordening.url).content.decode()
-    assert "Artikel 2. Meldplicht" in text and 'href="/handreiking/leegstand-te-lijf/model-leegstandverordening/docx/"' in text
+    assert (
+        "Artikel 2. Meldplicht" in text
+        and 'href="/handreiking/leegstand-te-lijf/model-leegstandverordening/docx/"' in text
+    )

@@ -11,13 +11,32 @@ from kennisbank.models import PublicatiePage, VoorbeeldPage
 pytestmark = pytest.mark.django_db
 
 GOOD = [
-    {"type": "voorbeeld", "slug": "utrecht-import", "title": "Geïmporteerd kantoor", "gemeente": "GM0344",
-     "property_type": "kantoor", "year": 2021, "summary": "Kort.", "body": "De **loods** hielp.",
-     "instrumenten": ["kantorenloods"], "themas": ["erfgoed", "Kantoren"], "tags": ["wonen"],
-     "contact": {"name": "A. Test", "gemeente": "Utrecht", "email": "a@example.org", "email_public": False}},
-    {"type": "publicatie", "slug": "rapport-import", "title": "Geïmporteerd rapport", "date": "2020-05-01",
-     "sender": "Gemeente Utrecht", "sender_kind": "gemeente", "kind": "rapport", "summary": "Samenvatting.",
-     "body": "<p>Tekst</p><script>alert(1)</script>", "body_format": "html"},
+    {
+        "type": "voorbeeld",
+        "slug": "utrecht-import",
+        "title": "Geïmporteerd kantoor",
+        "gemeente": "GM0344",
+        "property_type": "kantoor",
+        "year": 2021,
+        "summary": "Kort.",
+        "body": "De **loods** hielp.",
+        "instrumenten": ["kantorenloods"],
+        "themas": ["erfgoed", "Kantoren"],
+        "tags": ["wonen"],
+        "contact": {"name": "A. Test", "gemeente": "Utrecht", "email": "a@example.org", "email_public": False},
+    },
+    {
+        "type": "publicatie",
+        "slug": "rapport-import",
+        "title": "Geïmporteerd rapport",
+        "date": "2020-05-01",
+        "sender": "Gemeente Utrecht",
+        "sender_kind": "gemeente",
+        "kind": "rapport",
+        "summary": "Samenvatting.",
+        "body": "<p>Tekst</p><script>alert(1)</script>",
+        "body_format": "html",
+    },
 ]
 
 
@@ -62,8 +81,24 @@ def test_every_bad_line_is_reported_and_nothing_is_imported(tmp_path, kb):
     rows = [
         GOOD[0],
         "{dit is geen json",
-        {"type": "voorbeeld", "slug": "x", "title": "X", "gemeente": "Atlantis", "property_type": "kasteel", "summary": "s", "body": "b"},
-        {"type": "publicatie", "slug": "p", "title": "P", "date": "1 mei", "sender": "VNG", "sender_kind": "vng", "kind": "ledenbrief"},
+        {
+            "type": "voorbeeld",
+            "slug": "x",
+            "title": "X",
+            "gemeente": "Atlantis",
+            "property_type": "kasteel",
+            "summary": "s",
+            "body": "b",
+        },
+        {
+            "type": "publicatie",
+            "slug": "p",
+            "title": "P",
+            "date": "1 mei",
+            "sender": "VNG",
+            "sender_kind": "vng",
+            "kind": "ledenbrief",
+        },
         {"type": "nieuws", "slug": "n"},
         dict(GOOD[0]),  # duplicate slug
     ]
@@ -72,7 +107,9 @@ def test_every_bad_line_is_reported_and_nothing_is_imported(tmp_path, kb):
     message = str(error.value)
     assert "er is niets geïmporteerd" in message
     assert "regel 2: geen geldige JSON" in message
-    assert "regel 3: onbekende gemeente 'Atlantis'" in message and "regel 3: onbekend soort vastgoed 'kasteel'" in message
+    assert (
+        "regel 3: onbekende gemeente 'Atlantis'" in message and "regel 3: onbekend soort vastgoed 'kasteel'" in message
+    )
     assert "regel 4: ontbrekend veld: summary" in message and "regel 4: ongeldige datum '1 mei'" in message
     assert "regel 5: onbekend type 'nieuws'" in message
     assert "regel 6: slug 'utrecht-import' komt ook voor op regel 1" in message

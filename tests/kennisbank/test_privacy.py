@@ -1,8 +1,9 @@
 """Drafts and restricted pages never show up where they should not: listings, feeds, sitemap, downloads."""
 
+from io import BytesIO
+
 import pytest
 from pypdf import PdfReader
-from io import BytesIO
 
 pytestmark = pytest.mark.django_db
 HIDDEN = ["Conceptvoorbeeld Amersfoort", "Besloten voorbeeld Apeldoorn", "Besloten notitie", "Geheim concept"]
@@ -16,9 +17,20 @@ def _text(client, url):
 
 @pytest.mark.parametrize(
     "url",
-    ["/", "/voorbeelden/", "/voorbeelden/?thema=erfgoed", "/publicaties/", "/instrumenten/kantorenloods/",
-     "/themas/erfgoed/", "/handreiking/leegstand-te-lijf/", "/sitemap.xml", "/feeds/voorbeelden/rss/",
-     "/feeds/voorbeelden/atom/", "/feeds/publicaties/rss/", "/feeds/publicaties/atom/"],
+    [
+        "/",
+        "/voorbeelden/",
+        "/voorbeelden/?thema=erfgoed",
+        "/publicaties/",
+        "/instrumenten/kantorenloods/",
+        "/themas/erfgoed/",
+        "/handreiking/leegstand-te-lijf/",
+        "/sitemap.xml",
+        "/feeds/voorbeelden/rss/",
+        "/feeds/voorbeelden/atom/",
+        "/feeds/publicaties/rss/",
+        "/feeds/publicaties/atom/",
+    ],
 )
 def test_anonymous_visitors_never_see_hidden_pages(client, kb, url):
     text = _text(client, url)

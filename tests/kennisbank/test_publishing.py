@@ -65,8 +65,13 @@ def test_editor_cannot_publish_through_the_admin(client, kb):
 
 @pytest.mark.parametrize(
     "model, parent",
-    [("hoofdstukpage", "handreiking"), ("voorbeeldpage", "voorbeelden_index"), ("publicatiepage", "publicaties_index"),
-     ("instrumentpage", "instruments_index"), ("verordeningpage", "handreiking")],
+    [
+        ("hoofdstukpage", "handreiking"),
+        ("voorbeeldpage", "voorbeelden_index"),
+        ("publicatiepage", "publicaties_index"),
+        ("instrumentpage", "instruments_index"),
+        ("verordeningpage", "handreiking"),
+    ],
 )
 def test_editors_get_a_working_create_form_in_the_cms(client, kb, model, parent):
     editor = _member("redacteur@vng.example", "Redacteuren")

@@ -52,9 +52,23 @@ def test_query_count_does_not_grow_with_the_number_of_cases(client, kb, monkeypa
     monkeypatch.setattr(common, "PER_PAGE", 4)
     urls = ["/", kb.voorbeelden_index.url, kb.loods.url, "/themas/kantoren/", "/feeds/voorbeelden/rss/"]
     for number in range(2):
-        make_voorbeeld(kb.voorbeelden_index, f"extra-{number}", "GM0344", "kantoor", instrumenten=[kb.loods], themas=[kb.themas.kantoren])
+        make_voorbeeld(
+            kb.voorbeelden_index,
+            f"extra-{number}",
+            "GM0344",
+            "kantoor",
+            instrumenten=[kb.loods],
+            themas=[kb.themas.kantoren],
+        )
     before = {url: _count(client, url) for url in urls}
     for number in range(2, 8):
-        make_voorbeeld(kb.voorbeelden_index, f"extra-{number}", "GM0518", "winkel", instrumenten=[kb.loods], themas=[kb.themas.kantoren])
+        make_voorbeeld(
+            kb.voorbeelden_index,
+            f"extra-{number}",
+            "GM0518",
+            "winkel",
+            instrumenten=[kb.loods],
+            themas=[kb.themas.kantoren],
+        )
     after = {url: _count(client, url) for url in urls}
     assert after == before

@@ -29,39 +29,57 @@ def build_world() -> World:
     from themagroepen.models import Membership, Themagroep
 
     groep_a = Themagroep.objects.create(
-        name="Leegstand en herbestemmen", slug="leegstand-en-herbestemmen", visibility="besloten",
+        name="Leegstand en herbestemmen",
+        slug="leegstand-en-herbestemmen",
+        visibility="besloten",
         description="Gemeenten delen ervaringen met leegstand en herbestemming van kantoren en winkels.",
     )
     groep_b = Themagroep.objects.create(
-        name="Gebiedsgericht werken", slug="gebiedsgericht-werken", visibility="besloten",
+        name="Gebiedsgericht werken",
+        slug="gebiedsgericht-werken",
+        visibility="besloten",
         description="Samen werken aan wijken en bedrijventerreinen.",
     )
     groep_c = Themagroep.objects.create(
-        name="Werkgroep kantorenloodsen", slug="werkgroep-kantorenloodsen", visibility="verborgen",
+        name="Werkgroep kantorenloodsen",
+        slug="werkgroep-kantorenloodsen",
+        visibility="verborgen",
         description="Vertrouwelijk overleg van de kantorenloodsen over de tijdelijke regelingen.",
     )
     topic_a = Topic.objects.create(
-        themagroep=groep_a, title="Kantorentransformatie in Amersfoort", slug="amersfoort",
+        themagroep=groep_a,
+        title="Kantorentransformatie in Amersfoort",
+        slug="amersfoort",
         body="Wie heeft ervaring met de blauwdrukprocedure voor kantorentransformatie?",
         html="<p>Wie heeft ervaring met de blauwdrukprocedure voor kantorentransformatie?</p>",
     )
     reply_a = Reply.objects.create(
-        topic=topic_a, body="Wij gebruikten de blauwdrukprocedure bij twee kantoorpanden.",
+        topic=topic_a,
+        body="Wij gebruikten de blauwdrukprocedure bij twee kantoorpanden.",
         html="<p>Wij gebruikten de blauwdrukprocedure bij twee kantoorpanden.</p>",
     )
     topic_b = Topic.objects.create(
-        themagroep=groep_b, title="Kantorentransformatie in Zwolle", slug="zwolle",
+        themagroep=groep_b,
+        title="Kantorentransformatie in Zwolle",
+        slug="zwolle",
         body="De Zwolse vliegwielaanpak voor kantorentransformatie werkt goed.",
         html="<p>De Zwolse vliegwielaanpak voor kantorentransformatie werkt goed.</p>",
     )
     start = timezone.now() + timedelta(days=30)
     meeting_a = Bijeenkomst.objects.create(
-        themagroep=groep_a, title="Werkbezoek kantorentransformatie Amersfoort", start=start,
-        end=start + timedelta(hours=2), description="Alleen voor leden: rondleiding langs getransformeerde kantoren.",
+        themagroep=groep_a,
+        title="Werkbezoek kantorentransformatie Amersfoort",
+        start=start,
+        end=start + timedelta(hours=2),
+        description="Alleen voor leden: rondleiding langs getransformeerde kantoren.",
     )
     public_meeting_a = Bijeenkomst.objects.create(
-        themagroep=groep_a, title="Webinar leegstandverordening", start=start + timedelta(days=7),
-        end=start + timedelta(days=7, hours=1), visibility="openbaar", kind="webinar",
+        themagroep=groep_a,
+        title="Webinar leegstandverordening",
+        start=start + timedelta(days=7),
+        end=start + timedelta(days=7, hours=1),
+        visibility="openbaar",
+        kind="webinar",
         description="Openbaar webinar over de model-leegstandverordening.",
     )
     users = {
@@ -70,7 +88,9 @@ def build_world() -> World:
         "lid": make_verified_user("lid-a@gemeente.example"),
         "lid-andere-groep": make_verified_user("lid-b@gemeente.example"),
         "lid-verborgen-groep": make_verified_user("lid-c@gemeente.example"),
-        "beheerder": get_user_model().objects.create_superuser("admin@gemeente.example", "admin@gemeente.example", "Sterk-wachtwoord-2026"),
+        "beheerder": get_user_model().objects.create_superuser(
+            "admin@gemeente.example", "admin@gemeente.example", "Sterk-wachtwoord-2026"
+        ),
     }
     Membership.objects.create(themagroep=groep_a, user=users["lid"])
     Membership.objects.create(themagroep=groep_b, user=users["lid-andere-groep"])

@@ -50,7 +50,11 @@ JUDGEMENTS = {
     "bedrijventerreinen": {f"{V}zwolle-herstructurering-bedrijventerrein/": 2},
     "tijdelijke verhuur": {f"{I}tijdelijk-gebruik/": 2, f"{V}almere-tijdelijk-gebruik-kantoren/": 1},
     "tijdelijk gebruik van kantoren": {f"{I}tijdelijk-gebruik/": 2, f"{V}almere-tijdelijk-gebruik-kantoren/": 2},
-    "gesprek met eigenaren": {f"{I}eigenarengesprek/": 2, f"{H}communicatie/#het-gesprek-aangaan": 2, f"{H}communicatie/": 1},
+    "gesprek met eigenaren": {
+        f"{I}eigenarengesprek/": 2,
+        f"{H}communicatie/#het-gesprek-aangaan": 2,
+        f"{H}communicatie/": 1,
+    },
     "verordening leegstand": VERORDENING,
     "transformatie van kantoren": KANTOREN_TRANSFORMATIE,
     # synonyms
@@ -59,7 +63,10 @@ JUDGEMENTS = {
     "omgevingsplan": OMGEVINGSPLAN,
     "herbestemming van een kerk": {f"{V}leeuwarden-kerk-wordt-cultuurhuis/": 2},
     "functiewijziging kantoor": KANTOREN_TRANSFORMATIE,
-    "provincie utrecht kantoren": {f"{P}statenbrief-aanpak-kantoren-transformatie-utrecht/": 2, f"{H}organisatie-en-samenwerking/#de-provincie-als-partner": 1},
+    "provincie utrecht kantoren": {
+        f"{P}statenbrief-aanpak-kantoren-transformatie-utrecht/": 2,
+        f"{H}organisatie-en-samenwerking/#de-provincie-als-partner": 1,
+    },
     # typos
     "leegstandverodening": VERORDENING,
     "kantorenlods": {f"{I}kantorenloods/": 2, f"{H}organisatie-en-samenwerking/#een-aanspreekpunt": 1},

@@ -23,9 +23,15 @@ def build_handreiking(home):
     body = [
         {"type": "text", "value": "<p>Dit hoofdstuk gaat over de leegstandverordening.</p>"},
         {"type": "section", "value": {"heading": "Wat regelt de verordening?", "anchor": ""}},
-        {"type": "text", "value": "<p>De verordening regelt een <b>meldplicht</b> voor eigenaren van lege kantoorpanden.</p>"},
+        {
+            "type": "text",
+            "value": "<p>De verordening regelt een <b>meldplicht</b> voor eigenaren van lege kantoorpanden.</p>",
+        },
         {"type": "section", "value": {"heading": "Niet op zichzelf", "anchor": "combineren"}},
-        {"type": "callout", "value": {"kind": "tip", "title": "Combineer", "text": "<p>Combineer met het omgevingsplan.</p>"}},
+        {
+            "type": "callout",
+            "value": {"kind": "tip", "title": "Combineer", "text": "<p>Combineer met het omgevingsplan.</p>"},
+        },
     ]
     chapter = handreiking.add_child(
         instance=HoofdstukPage(title="De leegstandverordening", slug="de-leegstandverordening", body=json.dumps(body))
@@ -45,8 +51,13 @@ def build_publicatie(home, text_in_pdf):
     document.save()
     return index.add_child(
         instance=PublicatiePage(
-            title="Statenbrief over kantoren", slug="statenbrief", date=date(2015, 3, 1), sender_kind="provincie",
-            sender="Provincie Utrecht, Gedeputeerde Staten", kind="statenbrief", summary="Over de aanpak van kantoren.",
+            title="Statenbrief over kantoren",
+            slug="statenbrief",
+            date=date(2015, 3, 1),
+            sender_kind="provincie",
+            sender="Provincie Utrecht, Gedeputeerde Staten",
+            kind="statenbrief",
+            summary="Over de aanpak van kantoren.",
             document=document,
         )
     )

@@ -46,7 +46,12 @@ def test_stop_words_go_and_inflections_meet(analyze):
 
 
 def test_compounds_are_found_inside_inflected_words():
-    assert compound_parts("twee bestemmingsplannen en een leegstandverordening") == ["bestemming", "plan", "leegstand", "verordening"]
+    assert compound_parts("twee bestemmingsplannen en een leegstandverordening") == [
+        "bestemming",
+        "plan",
+        "leegstand",
+        "verordening",
+    ]
     assert compound_parts("gewone woorden") == []
 
 

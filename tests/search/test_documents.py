@@ -18,7 +18,10 @@ def test_a_chapter_becomes_one_document_per_heading_section(home_page):
     docs = adapter_for(chapter).readable_documents(chapter)
     assert [(d.title, d.url) for d in docs] == [
         ("De leegstandverordening", "/handreiking/leegstand-te-lijf/de-leegstandverordening/"),
-        ("Wat regelt de verordening?", "/handreiking/leegstand-te-lijf/de-leegstandverordening/#wat-regelt-de-verordening"),
+        (
+            "Wat regelt de verordening?",
+            "/handreiking/leegstand-te-lijf/de-leegstandverordening/#wat-regelt-de-verordening",
+        ),
         ("Niet op zichzelf", "/handreiking/leegstand-te-lijf/de-leegstandverordening/#combineren"),
     ]
     assert "meldplicht voor eigenaren" in docs[1].body and "<b>" not in docs[1].body
@@ -67,8 +70,12 @@ def test_text_extraction_from_office_and_opendocument_files():
     buffer = io.BytesIO()
     word.save(buffer)
     assert extract_text(buffer.getvalue(), "brief.docx") == "Leegstandverordening in Word\ntabelcel"
-    odt = _zip({"content.xml": '<office:document-content xmlns:office="urn:o" xmlns:text="urn:t"><office:body>'
-                "<text:p>Herbestemming in ODF</text:p></office:body></office:document-content>"})
+    odt = _zip(
+        {
+            "content.xml": '<office:document-content xmlns:office="urn:o" xmlns:text="urn:t"><office:body>'
+            "<text:p>Herbestemming in ODF</text:p></office:body></office:document-content>"
+        }
+    )
     assert extract_text(odt, "notitie.odt") == "Herbestemming in ODF"
     xlsx = _zip({"xl/sharedStrings.xml": '<sst xmlns="urn:x"><si><t>Kantoren</t></si><si><t>Utrecht</t></si></sst>'})
     assert extract_text(xlsx, "cijfers.xlsx") == "Kantoren Utrecht"

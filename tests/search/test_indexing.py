@@ -76,8 +76,13 @@ def test_changes_are_indexed_after_commit_and_deletions_removed(es_index, django
     from themagroepen.discussies.models import Topic
 
     with django_capture_on_commit_callbacks(execute=True):
-        topic = Topic.objects.create(themagroep=world.groep_a, title="Nieuwe vraag over winkelleegstand", slug="x",
-                                     body="Hoe pakt u winkelleegstand aan?", html="<p>Hoe pakt u winkelleegstand aan?</p>")
+        topic = Topic.objects.create(
+            themagroep=world.groep_a,
+            title="Nieuwe vraag over winkelleegstand",
+            slug="x",
+            body="Hoe pakt u winkelleegstand aan?",
+            html="<p>Hoe pakt u winkelleegstand aan?</p>",
+        )
     key = f"discussies.topic:{topic.pk}"
     assert _doc_ids(es_index, key) == {key}
     assert not IndexQueue.objects.exists()
@@ -102,8 +107,13 @@ def test_saving_works_while_elasticsearch_is_down_and_the_index_catches_up(
     _es("stop")
     try:
         with django_capture_on_commit_callbacks(execute=True):
-            topic = Topic.objects.create(themagroep=world.groep_a, title="Tijdelijke verhuur van leeg vastgoed", slug="y",
-                                         body="Wie heeft een antikraakregeling?", html="<p>Wie heeft een antikraakregeling?</p>")
+            topic = Topic.objects.create(
+                themagroep=world.groep_a,
+                title="Tijdelijke verhuur van leeg vastgoed",
+                slug="y",
+                body="Wie heeft een antikraakregeling?",
+                html="<p>Wie heeft een antikraakregeling?</p>",
+            )
         row = IndexQueue.objects.get(object_pk=str(topic.pk), model_label="discussies.topic")
         assert row.attempts == 1 and row.next_attempt_at > timezone.now() and row.last_error
         # Searching still works, from the database, and says so.

@@ -67,8 +67,10 @@ def test_results_snippets_and_facets_respect_membership(client, world, role):
 
 @pytest.mark.parametrize("role", EXPECTED)
 def test_type_ahead_shows_only_readable_titles(client, world, role):
-    data = client.get("/api/zoeken/suggesties/", {"q": "Kantorentransformatie in"}).json() if role == "anoniem" else (
-        _as(client, world, role).get("/api/zoeken/suggesties/", {"q": "Kantorentransformatie in"}).json()
+    data = (
+        client.get("/api/zoeken/suggesties/", {"q": "Kantorentransformatie in"}).json()
+        if role == "anoniem"
+        else (_as(client, world, role).get("/api/zoeken/suggesties/", {"q": "Kantorentransformatie in"}).json())
     )
     titles = {s["title"] for s in data["suggestions"]}
     assert titles == {t for t in EXPECTED[role] if "Kantorentransformatie in" in t}

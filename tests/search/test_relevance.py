@@ -10,7 +10,11 @@ from django.core.management import call_command
 from tests.search.judgements import JUDGEMENTS
 from tests.search.ndcg import evaluate
 
-pytestmark = [pytest.mark.django_db, pytest.mark.elasticsearch, pytest.mark.usefixtures("wagtail_tree", "reference_data")]
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.elasticsearch,
+    pytest.mark.usefixtures("wagtail_tree", "reference_data"),
+]
 
 MEAN_THRESHOLD = 0.85
 PER_QUERY_FLOOR = 0.4

@@ -17,8 +17,13 @@ def _make_topics(world, count, title="Leegstand in het centrum"):
     from themagroepen.discussies.models import Topic
 
     for n in range(count):
-        Topic.objects.create(themagroep=world.groep_a, title=f"{title} {n}", slug=f"t{n}",
-                             body="Winkelleegstand in de binnenstad.", html="<p>Winkelleegstand in de binnenstad.</p>")
+        Topic.objects.create(
+            themagroep=world.groep_a,
+            title=f"{title} {n}",
+            slug=f"t{n}",
+            body="Winkelleegstand in de binnenstad.",
+            html="<p>Winkelleegstand in de binnenstad.</p>",
+        )
 
 
 def test_page_shows_results_facets_and_pagination(client, world_member, engine):
@@ -47,7 +52,9 @@ def test_filters_combine_and_facets_count_under_them(client, world_member, engin
     # Multi-select: the type facet still offers the other types with their counts.
     counts = {v["value"]: (v["count"], v["selected"]) for v in only_meetings["facets"]["type"]["values"]}
     assert counts["bijeenkomst"] == (1, True) and counts["discussie"][0] == 2
-    both = client.get("/api/zoeken/", {"q": "kantorentransformatie", "type": ["bijeenkomst", "discussie"], "jaar": "1999"}).json()
+    both = client.get(
+        "/api/zoeken/", {"q": "kantorentransformatie", "type": ["bijeenkomst", "discussie"], "jaar": "1999"}
+    ).json()
     assert both["total"] == 0  # filters across facets combine (AND)
 
 
@@ -55,7 +62,9 @@ def test_sort_by_date_puts_newest_first(client, world_member, engine):
     world, member = world_member
     engine()
     client.force_login(member)
-    dates = [h["date"] for h in client.get("/api/zoeken/", {"q": "kantorentransformatie", "sort": "datum"}).json()["results"]]
+    dates = [
+        h["date"] for h in client.get("/api/zoeken/", {"q": "kantorentransformatie", "sort": "datum"}).json()["results"]
+    ]
     assert dates == sorted(dates, reverse=True)
 
 
@@ -63,9 +72,13 @@ def test_snippets_escape_content_but_keep_highlights(client, world_member, engin
     from themagroepen.discussies.models import Topic
 
     world, member = world_member
-    Topic.objects.create(themagroep=world.groep_a, title="Scriptvraag <script>alert(1)</script>", slug="s",
-                         body="<img src=x onerror=alert(1)> over leegstandverordening",
-                         html="<p>&lt;img src=x onerror=alert(1)&gt; over leegstandverordening</p>")
+    Topic.objects.create(
+        themagroep=world.groep_a,
+        title="Scriptvraag <script>alert(1)</script>",
+        slug="s",
+        body="<img src=x onerror=alert(1)> over leegstandverordening",
+        html="<p>&lt;img src=x onerror=alert(1)&gt; over leegstandverordening</p>",
+    )
     engine()
     client.force_login(member)
     soup = _soup(client.get("/zoeken/", {"q": "Scriptvraag leegstandverordening"}))

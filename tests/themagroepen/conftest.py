@@ -51,4 +51,6 @@ def site_admin(db):
 
 @pytest.fixture
 def unverified_user(db):
-    return get_user_model().objects.create_user(username="nieuw@gemeente.example", email="nieuw@gemeente.example", password="x" * 14)
+    return get_user_model().objects.create_user(
+        username="nieuw@gemeente.example", email="nieuw@gemeente.example", password="x" * 14
+    )

@@ -11,7 +11,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_batch_keys_equal_single_keys_in_two_queries(django_assert_num_queries):
-    leegstand = Themagroep.objects.create(name="Leegstand en herbestemmen", slug="leegstand", description="x", visibility="besloten")
+    leegstand = Themagroep.objects.create(
+        name="Leegstand en herbestemmen", slug="leegstand", description="x", visibility="besloten"
+    )
     wonen = Themagroep.objects.create(name="Wonen", slug="wonen", description="x", visibility="open")
     lid = make_verified_user("lid@utrecht.example")
     beheerder = make_verified_user("beheerder@vng.example")
@@ -33,5 +35,11 @@ def test_batch_keys_equal_single_keys_in_two_queries(django_assert_num_queries):
     with django_assert_num_queries(0):
         batch = {u.email: access.held_keys(u) for u in fresh}
     assert batch == expected
-    assert expected["beheerder@vng.example"] == {"public", "authenticated", f"group:{leegstand.pk}", f"beheer:{leegstand.pk}", f"group:{wonen.pk}"}
+    assert expected["beheerder@vng.example"] == {
+        "public",
+        "authenticated",
+        f"group:{leegstand.pk}",
+        f"beheer:{leegstand.pk}",
+        f"group:{wonen.pk}",
+    }
     assert expected["nieuw@gemeente.example"] == expected["weg@gemeente.example"] == {"public"}

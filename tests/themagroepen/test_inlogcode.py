@@ -34,7 +34,9 @@ def test_beheerder_creates_code_and_a_newcomer_joins_with_it(client, groep, mode
 
 @pytest.mark.django_db
 def test_expired_code_admits_nobody(client, groep, moderator, buitenstaander):
-    join_code = services.create_join_code(groep, by=moderator, expires_at=timezone.now() + timedelta(hours=1), max_uses=5)
+    join_code = services.create_join_code(
+        groep, by=moderator, expires_at=timezone.now() + timedelta(hours=1), max_uses=5
+    )
     JoinCode.objects.filter(pk=join_code.pk).update(expires_at=timezone.now() - timedelta(minutes=1))
     client.force_login(buitenstaander)
     response = client.post(reverse("themagroepen:redeem_code"), {"code": join_code.code})
@@ -44,7 +46,9 @@ def test_expired_code_admits_nobody(client, groep, moderator, buitenstaander):
 
 @pytest.mark.django_db
 def test_code_stops_at_max_uses_and_repeat_entry_uses_no_place(groep, moderator):
-    join_code = services.create_join_code(groep, by=moderator, expires_at=timezone.now() + timedelta(days=1), max_uses=2)
+    join_code = services.create_join_code(
+        groep, by=moderator, expires_at=timezone.now() + timedelta(days=1), max_uses=2
+    )
     first, second, third = (make_verified_user(f"persoon{i}@gemeente.example") for i in range(3))
     services.redeem_join_code(join_code.code, first)
     services.redeem_join_code(join_code.code, first)  # already a member: not counted
@@ -58,7 +62,9 @@ def test_code_stops_at_max_uses_and_repeat_entry_uses_no_place(groep, moderator)
 
 @pytest.mark.django_db
 def test_revoked_code_admits_nobody(groep, moderator, buitenstaander):
-    join_code = services.create_join_code(groep, by=moderator, expires_at=timezone.now() + timedelta(days=1), max_uses=5)
+    join_code = services.create_join_code(
+        groep, by=moderator, expires_at=timezone.now() + timedelta(days=1), max_uses=5
+    )
     services.revoke_join_code(join_code, by=moderator)
     with pytest.raises(services.MembershipError):
         services.redeem_join_code(join_code.code, buitenstaander)
@@ -72,7 +78,9 @@ def test_code_in_the_past_cannot_be_created(groep, moderator):
 
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_redeemers_never_exceed_max_uses(groep, moderator):
-    join_code = services.create_join_code(groep, by=moderator, expires_at=timezone.now() + timedelta(days=1), max_uses=3)
+    join_code = services.create_join_code(
+        groep, by=moderator, expires_at=timezone.now() + timedelta(days=1), max_uses=3
+    )
     people = [make_verified_user(f"gelijktijdig{i}@gemeente.example") for i in range(8)]
     outcomes = []
     start = threading.Barrier(len(people))

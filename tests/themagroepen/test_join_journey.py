@@ -35,7 +35,9 @@ def signed_in_page(chromium, live_server_url):
         context.close()
 
 
-def test_buitenstaander_joins_after_moderator_accepts_and_posts_a_topic(signed_in_page, live_server_url, assert_accessible):
+def test_buitenstaander_joins_after_moderator_accepts_and_posts_a_topic(
+    signed_in_page, live_server_url, assert_accessible
+):
     groep = make_group("Leegstand en herbestemmen", introduction="Gemeenten delen hier hun **aanpak van leegstand**.")
     moderator = make_verified_user("moderator@gemeente-utrecht.example")
     Membership.objects.create(themagroep=groep, user=moderator, role=Role.BEHEERDER)
@@ -50,7 +52,9 @@ def test_buitenstaander_joins_after_moderator_accepts_and_posts_a_topic(signed_i
     assert_accessible(applicant)
 
     applicant.get_by_role("link", name="Lidmaatschap aanvragen").click()
-    applicant.get_by_label("Waarom wilt u lid worden?").fill("Ik ben kantorenloods in Ede en werk aan een leegstandverordening.")
+    applicant.get_by_label("Waarom wilt u lid worden?").fill(
+        "Ik ben kantorenloods in Ede en werk aan een leegstandverordening."
+    )
     applicant.get_by_role("button", name="Verzoek versturen").click()
     assert "Uw verzoek is verstuurd" in applicant.locator(".messages").inner_text()
     assert "in behandeling" in applicant.locator(".membership-panel").inner_text()

@@ -29,7 +29,9 @@ def test_besloten_group_cannot_be_joined_directly(client, groep, buitenstaander)
     assert not JoinRequest.objects.exists()
 
 
-def test_join_request_accept_notifies_and_admits(client, groep, moderator, buitenstaander, mailoutbox, django_capture_on_commit_callbacks):
+def test_join_request_accept_notifies_and_admits(
+    client, groep, moderator, buitenstaander, mailoutbox, django_capture_on_commit_callbacks
+):
     client.force_login(buitenstaander)
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("themagroepen:join", args=[groep.slug]), {"motivation": "Ik ben kantorenloods in Ede."})
@@ -50,7 +52,11 @@ def test_join_request_accept_notifies_and_admits(client, groep, moderator, buite
         )
     assert "is toegelaten" in response.content.decode()
     join_request.refresh_from_db()
-    assert (join_request.state, join_request.decided_by, join_request.message) == (RequestState.ACCEPTED, moderator, "Welkom!")
+    assert (join_request.state, join_request.decided_by, join_request.message) == (
+        RequestState.ACCEPTED,
+        moderator,
+        "Welkom!",
+    )
     assert Membership.objects.filter(themagroep=groep, user=buitenstaander, role=Role.LID).exists()
     notification = Notification.objects.get(recipient=buitenstaander, kind="membership_accepted")
     assert notification.url == groep.get_absolute_url()
@@ -61,7 +67,10 @@ def test_join_request_accept_notifies_and_admits(client, groep, moderator, buite
 def test_join_request_reject_notifies_without_membership(client, groep, moderator, buitenstaander):
     join_request = services.request_to_join(groep, buitenstaander, "Graag")
     client.force_login(moderator)
-    client.post(reverse("themagroepen:decide_request", args=[groep.slug, join_request.pk]), {"decision": "reject", "message": "Alleen gemeenten."})
+    client.post(
+        reverse("themagroepen:decide_request", args=[groep.slug, join_request.pk]),
+        {"decision": "reject", "message": "Alleen gemeenten."},
+    )
     join_request.refresh_from_db()
     assert join_request.state == RequestState.REJECTED
     assert not Membership.objects.filter(themagroep=groep, user=buitenstaander).exists()
@@ -82,7 +91,9 @@ def test_a_request_is_decided_once(groep, moderator, buitenstaander):
 def test_only_beheerders_decide_requests(client, groep, moderator, lid, buitenstaander):
     join_request = services.request_to_join(groep, buitenstaander, "Graag")
     client.force_login(lid)
-    response = client.post(reverse("themagroepen:decide_request", args=[groep.slug, join_request.pk]), {"decision": "accept"})
+    response = client.post(
+        reverse("themagroepen:decide_request", args=[groep.slug, join_request.pk]), {"decision": "accept"}
+    )
     assert response.status_code == 403
     join_request.refresh_from_db()
     assert join_request.state == RequestState.PENDING
@@ -113,7 +124,9 @@ def test_unverified_account_cannot_join(client, unverified_user):
 # --- invitations -----------------------------------------------------------------------------------
 
 
-def test_invitation_to_existing_account_is_accepted(client, groep, moderator, buitenstaander, django_capture_on_commit_callbacks):
+def test_invitation_to_existing_account_is_accepted(
+    client, groep, moderator, buitenstaander, django_capture_on_commit_callbacks
+):
     client.force_login(moderator)
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("themagroepen:invite", args=[groep.slug]), {"email": "Buitenstaander@Gemeente-Ede.example"})
@@ -143,7 +156,9 @@ def test_invitation_before_sign_up_is_mailed_and_becomes_acceptable_after_verifi
     assert "/account/signup/" in mailoutbox[0].body
 
     # Signs up; the address is not verified yet, so the invitation is not theirs yet.
-    user = get_user_model().objects.create_user(username="nk", email="nieuwkomer@gemeente-arnhem.example", password="x" * 14)
+    user = get_user_model().objects.create_user(
+        username="nk", email="nieuwkomer@gemeente-arnhem.example", password="x" * 14
+    )
     address = EmailAddress.objects.create(user=user, email=user.email, verified=False, primary=True)
     assert not services.pending_invitations_for(user).exists()
 
@@ -294,7 +309,9 @@ def test_two_beheerders_stepping_down_at_once_leave_one_beheerder():
 
     groep = make_group("Gelijktijdig")
     first, second = make_verified_user("een@gemeente.example"), make_verified_user("twee@gemeente.example")
-    memberships = [Membership.objects.create(themagroep=groep, user=user, role=Role.BEHEERDER) for user in (first, second)]
+    memberships = [
+        Membership.objects.create(themagroep=groep, user=user, role=Role.BEHEERDER) for user in (first, second)
+    ]
     start = threading.Barrier(2)
     outcomes = []
 

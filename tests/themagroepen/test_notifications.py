@@ -18,7 +18,14 @@ pytestmark = pytest.mark.django_db
 
 
 def _notify(recipients, groep, actor=None):
-    return notify(recipients, kind="reply", title="Nieuwe reactie op ‘Leegstandverordening’", url="/themagroepen/x/", themagroep=groep, actor=actor)
+    return notify(
+        recipients,
+        kind="reply",
+        title="Nieuwe reactie op ‘Leegstandverordening’",
+        url="/themagroepen/x/",
+        themagroep=groep,
+        actor=actor,
+    )
 
 
 def test_notify_creates_one_in_app_notification_per_recipient_except_the_actor(groep, moderator, lid):
@@ -69,7 +76,9 @@ def test_never_preference_sends_no_email_but_keeps_in_app(groep, lid, mailoutbox
     assert unread_count(lid) == 1
 
 
-def test_digest_collects_the_day_in_one_email_once(groep, lid, moderator, mailoutbox, django_capture_on_commit_callbacks):
+def test_digest_collects_the_day_in_one_email_once(
+    groep, lid, moderator, mailoutbox, django_capture_on_commit_callbacks
+):
     set_frequency(lid, Frequency.DIGEST)
     with django_capture_on_commit_callbacks(execute=True):
         _notify([lid], groep)
@@ -87,7 +96,9 @@ def test_digest_collects_the_day_in_one_email_once(groep, lid, moderator, mailou
     assert mailoutbox[0].extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
 
 
-def test_digest_leaves_out_groups_the_person_left(groep, moderator, lid, mailoutbox, django_capture_on_commit_callbacks):
+def test_digest_leaves_out_groups_the_person_left(
+    groep, moderator, lid, mailoutbox, django_capture_on_commit_callbacks
+):
     set_frequency(lid, Frequency.DIGEST)
     with django_capture_on_commit_callbacks(execute=True):
         _notify([lid], groep)
@@ -187,10 +198,12 @@ def test_header_counter_include_shows_unread_count(client, groep, lid):
     request = RequestFactory().get("/")
     request.user = lid
     html = render_to_string("notificaties/_counter.html", {"user": lid, "request": request})
-    assert 'data-unread-count>1</span>' in html and "/meldingen/" in html and "notificaties.js" in html
+    assert "data-unread-count>1</span>" in html and "/meldingen/" in html and "notificaties.js" in html
 
 
-def test_accepted_membership_is_emailed_per_preference(groep, moderator, mailoutbox, django_capture_on_commit_callbacks):
+def test_accepted_membership_is_emailed_per_preference(
+    groep, moderator, mailoutbox, django_capture_on_commit_callbacks
+):
     applicant = make_verified_user("aanvrager@gemeente-delft.example")
     set_frequency(applicant, Frequency.DIGEST)
     join_request = membership.request_to_join(groep, applicant, "Graag")

@@ -58,7 +58,9 @@ def client_for(user) -> Client:
 def topic(groep, lid):
     from themagroepen.discussies.services import create_topic
 
-    return create_topic(groep, lid, "Tijdelijke verhuur van leegstaande kantoren", "Wie heeft ervaring met **leegstandsbeheer**?")
+    return create_topic(
+        groep, lid, "Tijdelijke verhuur van leegstaande kantoren", "Wie heeft ervaring met **leegstandsbeheer**?"
+    )
 
 
 @pytest.fixture

@@ -53,15 +53,24 @@ def post_reply(client, groep, topic, *files):
     [
         ("plan.pdf", PDF, "plan.pdf", "application/pdf"),
         ("foto.PNG", PNG, "foto.png", "image/png"),
-        ("verordening.docx", None, "verordening.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+        (
+            "verordening.docx",
+            None,
+            "verordening.docx",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ),
         ("notitie.odt", None, "notitie.odt", "application/vnd.oasis.opendocument.text"),
         # The content decides: a PDF named .docx is stored and served as a PDF.
         ("misleidend.docx", PDF, "misleidend.pdf", "application/pdf"),
     ],
 )
-def test_accepted_types_are_recognised_by_content(groep, lid, topic, name, content, stored_name, content_type, settings):
+def test_accepted_types_are_recognised_by_content(
+    groep, lid, topic, name, content, stored_name, content_type, settings
+):
     content = content or (docx_bytes() if name.endswith("docx") else odt_bytes())
-    response = post_reply(client_for(lid), groep, topic, SimpleUploadedFile(name, content, content_type="application/octet-stream"))
+    response = post_reply(
+        client_for(lid), groep, topic, SimpleUploadedFile(name, content, content_type="application/octet-stream")
+    )
     assert response.status_code == 302
     attachment = Attachment.objects.get()
     assert (attachment.name, attachment.content_type) == (stored_name, content_type)

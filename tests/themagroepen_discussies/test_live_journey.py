@@ -15,7 +15,9 @@ def signed_in_page(chromium, live_server_url, user):
     return context, context.new_page()
 
 
-def test_a_reply_appears_live_for_the_other_member(groep, lid, lid2, topic, chromium, live_server_url, assert_accessible):
+def test_a_reply_appears_live_for_the_other_member(
+    groep, lid, lid2, topic, chromium, live_server_url, assert_accessible
+):
     anne_context, anne = signed_in_page(chromium, live_server_url, lid)
     bram_context, bram = signed_in_page(chromium, live_server_url, lid2)
     try:
@@ -45,7 +47,9 @@ def test_a_reply_appears_live_for_the_other_member(groep, lid, lid2, topic, chro
 
 def test_the_topic_page_works_without_javascript(groep, lid, topic, chromium, live_server_url):
     context = chromium.new_context(locale="nl-NL", java_script_enabled=False)
-    context.add_cookies([{"name": "sessionid", "value": client_for(lid).cookies["sessionid"].value, "url": live_server_url}])
+    context.add_cookies(
+        [{"name": "sessionid", "value": client_for(lid).cookies["sessionid"].value, "url": live_server_url}]
+    )
     page = context.new_page()
     try:
         page.goto(live_server_url + topic.get_absolute_url())

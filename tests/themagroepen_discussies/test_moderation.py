@@ -51,7 +51,9 @@ def test_hidden_topics_stay_in_the_database_for_beheerders_only(groep, lid, lid2
 
 def test_hidden_replies_disappear_for_members_and_stay_marked_for_beheerders(groep, lid, lid2, beheerder, topic):
     reply = services.create_reply(topic, lid2, "Ongepaste opmerking")
-    response = client_for(beheerder).post(f"/themagroepen/{groep.slug}/discussies/reacties/{reply.pk}/moderatie/", {"actie": "verbergen"})
+    response = client_for(beheerder).post(
+        f"/themagroepen/{groep.slug}/discussies/reacties/{reply.pk}/moderatie/", {"actie": "verbergen"}
+    )
     assert response.status_code == 302
     assert Reply.objects.filter(pk=reply.pk, hidden=True).exists()
     member_page = client_for(lid).get(topic.get_absolute_url()).content.decode()
@@ -79,7 +81,9 @@ def test_beheerders_move_topics_only_to_groups_they_moderate(groep, andere_groep
 
 def test_members_report_and_beheerders_resolve(groep, lid, lid2, beheerder, topic):
     reply = services.create_reply(topic, lid2, "Reclame voor mijn bedrijf")
-    response = client_for(lid).post(f"/themagroepen/{groep.slug}/discussies/reacties/{reply.pk}/melden/", {"reason": "Dit is reclame."})
+    response = client_for(lid).post(
+        f"/themagroepen/{groep.slug}/discussies/reacties/{reply.pk}/melden/", {"reason": "Dit is reclame."}
+    )
     assert response.status_code == 302
     report = Report.objects.get()
     assert (report.reply, report.reporter) == (reply, lid)

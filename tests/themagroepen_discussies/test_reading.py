@@ -60,7 +60,13 @@ def test_group_page_fragment_shows_unread_counts(groep, lid, lid2, topic):
 def test_topic_with_300_replies_paginates_with_bounded_queries(groep, lid, lid2, topic, django_assert_max_num_queries):
     start = timezone.now() - timedelta(hours=5)
     Reply.objects.bulk_create(
-        Reply(topic=topic, author=lid2 if i % 2 else lid, body=f"Reactie {i}", html=f"<p>Reactie {i}</p>", created=start + timedelta(seconds=i))
+        Reply(
+            topic=topic,
+            author=lid2 if i % 2 else lid,
+            body=f"Reactie {i}",
+            html=f"<p>Reactie {i}</p>",
+            created=start + timedelta(seconds=i),
+        )
         for i in range(300)
     )
     Topic.objects.filter(pk=topic.pk).update(reply_count=300, last_activity=start + timedelta(seconds=299))
@@ -83,7 +89,8 @@ def test_topic_with_300_replies_paginates_with_bounded_queries(groep, lid, lid2,
 def test_link_to_a_reply_opens_the_page_that_holds_it(groep, lid, topic):
     start = timezone.now() - timedelta(hours=1)
     replies = Reply.objects.bulk_create(
-        Reply(topic=topic, author=lid, body=f"R{i}", html=f"<p>R{i}</p>", created=start + timedelta(seconds=i)) for i in range(120)
+        Reply(topic=topic, author=lid, body=f"R{i}", html=f"<p>R{i}</p>", created=start + timedelta(seconds=i))
+        for i in range(120)
     )
     response = client_for(lid).get(topic.get_absolute_url() + f"?reactie={replies[110].pk}")
     page = BeautifulSoup(response.content, "html.parser")
@@ -96,7 +103,8 @@ def test_search_result_for_a_late_reply_opens_the_page_that_holds_it(groep, lid,
 
     start = timezone.now() - timedelta(hours=1)
     replies = Reply.objects.bulk_create(
-        Reply(topic=topic, author=lid, body=f"R{i}", html=f"<p>R{i}</p>", created=start + timedelta(seconds=i)) for i in range(60)
+        Reply(topic=topic, author=lid, body=f"R{i}", html=f"<p>R{i}</p>", created=start + timedelta(seconds=i))
+        for i in range(60)
     )
     [document] = adapter_for(Reply).documents(Reply.objects.get(pk=replies[55].pk))
     page = BeautifulSoup(client_for(lid).get(document.url).content, "html.parser")

@@ -43,7 +43,9 @@ def test_reply_queries_do_not_grow_with_the_number_of_followers(groep, lid, topi
     assert Notification.objects.filter(kind="reply").count() == 1 + 3 + 31
 
 
-def test_followers_who_left_the_group_or_lost_verification_hear_nothing(groep, lid, topic, django_capture_on_commit_callbacks):
+def test_followers_who_left_the_group_or_lost_verification_hear_nothing(
+    groep, lid, topic, django_capture_on_commit_callbacks
+):
     stays, leaves, unverified = followers(groep, topic, 3, "volger")
     Membership.objects.filter(user=leaves).delete()
     unverified.emailaddress_set.update(verified=False)

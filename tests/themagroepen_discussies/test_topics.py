@@ -18,7 +18,11 @@ def test_member_starts_a_topic_and_lands_on_its_page(groep, lid):
     client = client_for(lid)
     response = client.post(
         f"/themagroepen/{groep.slug}/discussies/nieuw/",
-        {"title": "Leegstandsverordening: ervaringen?", "body": "Wie heeft de *verordening* al toegepast?", "plaatsen": ""},
+        {
+            "title": "Leegstandsverordening: ervaringen?",
+            "body": "Wie heeft de *verordening* al toegepast?",
+            "plaatsen": "",
+        },
     )
     topic = Topic.objects.get()
     assert response.status_code == 302
@@ -37,7 +41,10 @@ def test_a_wrong_slug_redirects_to_the_canonical_topic_url(groep, lid, topic):
 
 def test_reply_without_javascript_posts_and_redirects_to_the_reply(groep, lid, lid2, topic):
     client = client_for(lid2)
-    response = client.post(f"/themagroepen/{groep.slug}/discussies/{topic.pk}/reageren/", {"body": "Wij werken met *antikraak*.", "plaatsen": ""})
+    response = client.post(
+        f"/themagroepen/{groep.slug}/discussies/{topic.pk}/reageren/",
+        {"body": "Wij werken met *antikraak*.", "plaatsen": ""},
+    )
     reply = Reply.objects.get()
     assert response.status_code == 302
     assert response["Location"].endswith(f"?reactie={reply.pk}#reactie-{reply.pk}")
@@ -50,7 +57,8 @@ def test_reply_without_javascript_posts_and_redirects_to_the_reply(groep, lid, l
 
 def test_preview_button_without_javascript_rerenders_with_preview_and_keeps_text(groep, lid, topic):
     response = client_for(lid).post(
-        f"/themagroepen/{groep.slug}/discussies/{topic.pk}/reageren/", {"body": "Een **vet** voorbeeld", "voorbeeld": "1"}
+        f"/themagroepen/{groep.slug}/discussies/{topic.pk}/reageren/",
+        {"body": "Een **vet** voorbeeld", "voorbeeld": "1"},
     )
     page = soup(response)
     assert response.status_code == 200
@@ -60,7 +68,10 @@ def test_preview_button_without_javascript_rerenders_with_preview_and_keeps_text
 
 
 def test_preview_endpoint_returns_sanitised_html(groep, lid):
-    response = client_for(lid).post(f"/themagroepen/{groep.slug}/discussies/voorbeeld/", {"body": "# Kop\n<script>x</script> [a](javascript:alert(1))"})
+    response = client_for(lid).post(
+        f"/themagroepen/{groep.slug}/discussies/voorbeeld/",
+        {"body": "# Kop\n<script>x</script> [a](javascript:alert(1))"},
+    )
     page = soup(response)
     assert page.h3.get_text() == "Kop"
     assert page.find("script") is None
@@ -98,7 +109,9 @@ def test_followers_hear_about_replies_but_not_about_their_own(groep, lid, lid2, 
     assert notifications[0]["recipients"] == {"bram@gemeente.example"}
 
 
-def test_unfollowing_stops_reply_notifications_but_quoted_authors_still_hear(groep, lid, lid2, beheerder, topic, notifications):
+def test_unfollowing_stops_reply_notifications_but_quoted_authors_still_hear(
+    groep, lid, lid2, beheerder, topic, notifications
+):
     first = services.create_reply(topic, lid2, "Bram schrijft iets")
     services.toggle_follow(lid2, topic)
     notifications.clear()
@@ -111,7 +124,10 @@ def test_unfollowing_stops_reply_notifications_but_quoted_authors_still_hear(gro
 
 def test_editing_keeps_history_visible_to_members(groep, lid, lid2, topic):
     client = client_for(lid)
-    client.post(f"/themagroepen/{groep.slug}/discussies/{topic.pk}/bewerken/", {"title": "Nieuwe titel", "body": "Nieuwe tekst", "plaatsen": ""})
+    client.post(
+        f"/themagroepen/{groep.slug}/discussies/{topic.pk}/bewerken/",
+        {"title": "Nieuwe titel", "body": "Nieuwe tekst", "plaatsen": ""},
+    )
     topic.refresh_from_db()
     assert topic.title == "Nieuwe titel" and topic.edited is not None
     revision = PostRevision.objects.get()
@@ -135,7 +151,10 @@ def test_only_the_author_or_a_beheerder_may_edit_a_reply(groep, lid, lid2, behee
 def test_topic_starter_or_beheerder_marks_one_solution(groep, lid, lid2, beheerder, topic):
     first = services.create_reply(topic, lid2, "Probeer de leegstandswet")
     second = services.create_reply(topic, beheerder, "Of een tijdelijk huurcontract")
-    assert client_for(lid2).post(f"/themagroepen/{groep.slug}/discussies/reacties/{first.pk}/oplossing/").status_code == 403
+    assert (
+        client_for(lid2).post(f"/themagroepen/{groep.slug}/discussies/reacties/{first.pk}/oplossing/").status_code
+        == 403
+    )
     client_for(lid).post(f"/themagroepen/{groep.slug}/discussies/reacties/{first.pk}/oplossing/")
     client_for(beheerder).post(f"/themagroepen/{groep.slug}/discussies/reacties/{second.pk}/oplossing/")
     assert list(Reply.objects.filter(is_solution=True)) == [second]
@@ -178,5 +197,10 @@ def test_outsiders_get_404_and_anonymous_visitors_the_login_page(groep, lid, top
         assert client_for(buitenstaander).get(url).status_code == 404, url
         anonymous = client_for(lid).__class__().get(url)
         assert anonymous.status_code == 302 and anonymous["Location"].startswith("/account/login/"), url
-    assert client_for(buitenstaander).post(f"/themagroepen/{groep.slug}/discussies/{topic.pk}/reageren/", {"body": "x"}).status_code == 404
+    assert (
+        client_for(buitenstaander)
+        .post(f"/themagroepen/{groep.slug}/discussies/{topic.pk}/reageren/", {"body": "x"})
+        .status_code
+        == 404
+    )
     assert not Reply.objects.exists()

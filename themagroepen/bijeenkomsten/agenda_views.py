@@ -17,8 +17,29 @@ from themagroepen.bijeenkomsten import feeds, ical, permissions
 from themagroepen.bijeenkomsten.models import Occurrence
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
-MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
-WEEKDAYS = [("ma", "maandag"), ("di", "dinsdag"), ("wo", "woensdag"), ("do", "donderdag"), ("vr", "vrijdag"), ("za", "zaterdag"), ("zo", "zondag")]
+MONTHS = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
+WEEKDAYS = [
+    ("ma", "maandag"),
+    ("di", "dinsdag"),
+    ("wo", "woensdag"),
+    ("do", "donderdag"),
+    ("vr", "vrijdag"),
+    ("za", "zaterdag"),
+    ("zo", "zondag"),
+]
 
 
 def _month_from(value: str | None) -> date:
@@ -44,14 +65,23 @@ def month_view(request):
     next_month = _shift(month, 1)
     last_day = datetime.combine(next_month, time.min, tzinfo=AMSTERDAM)
     occurrences = access.filter_readable(
-        Occurrence.objects.filter(start__gte=first_day, start__lt=last_day).select_related("bijeenkomst__themagroep"), request.user
+        Occurrence.objects.filter(start__gte=first_day, start__lt=last_day).select_related("bijeenkomst__themagroep"),
+        request.user,
     ).order_by("start")
     by_day: dict[date, list] = {}
     for occurrence in occurrences:
         by_day.setdefault(occurrence.start.astimezone(AMSTERDAM).date(), []).append(occurrence)
     today = timezone.localtime(timezone.now(), AMSTERDAM).date()
     weeks = [
-        [{"date": day, "in_month": day.month == month.month, "is_today": day == today, "occurrences": by_day.get(day, [])} for day in week]
+        [
+            {
+                "date": day,
+                "in_month": day.month == month.month,
+                "is_today": day == today,
+                "occurrences": by_day.get(day, []),
+            }
+            for day in week
+        ]
         for week in calendar.Calendar(firstweekday=0).monthdatescalendar(month.year, month.month)
     ]
     context = {
@@ -77,7 +107,11 @@ def feed_settings(request):
         return redirect("bijeenkomsten:feed_settings")
     feed = feeds.feed_for(request.user)
     url = request.build_absolute_uri(reverse("bijeenkomsten:feed", kwargs={"token": feed.token}))
-    context = {"feed_url": url, "webcal_url": "webcal://" + url.split("://", 1)[1], "breadcrumbs": [("Agenda", reverse("bijeenkomsten:agenda")), ("Agenda-abonnement", "")]}
+    context = {
+        "feed_url": url,
+        "webcal_url": "webcal://" + url.split("://", 1)[1],
+        "breadcrumbs": [("Agenda", reverse("bijeenkomsten:agenda")), ("Agenda-abonnement", "")],
+    }
     return render(request, "bijeenkomsten/feed_settings.html", context)
 
 
@@ -89,7 +123,10 @@ def feed(request, token):
         ical.occurrence_event(occurrence, permissions.can_see_location(user, occurrence, registration))
         for occurrence, registration in feeds.occurrences_for(user)
     ]
-    response = HttpResponse(ical.calendar_bytes(events, name="Bijeenkomsten – Kennisplatform Leegstand"), content_type="text/calendar; charset=utf-8")
+    response = HttpResponse(
+        ical.calendar_bytes(events, name="Bijeenkomsten – Kennisplatform Leegstand"),
+        content_type="text/calendar; charset=utf-8",
+    )
     response["Cache-Control"] = "private, no-store"
     response["X-Robots-Tag"] = "noindex"
     return response

@@ -27,7 +27,9 @@ def participants_csv(occurrence) -> str:
     writer.writerow(HEADER)
     registrations = occurrence.registrations.exclude(status=RegistrationStatus.CANCELLED).select_related("user")
     position = 0
-    for registration in sorted(registrations, key=lambda r: (r.status != RegistrationStatus.CONFIRMED, r.registered_at, r.pk)):
+    for registration in sorted(
+        registrations, key=lambda r: (r.status != RegistrationStatus.CONFIRMED, r.registered_at, r.pk)
+    ):
         user = registration.user
         waiting = registration.status == RegistrationStatus.WAITING
         position += waiting

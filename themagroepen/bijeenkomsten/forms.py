@@ -45,8 +45,19 @@ class BijeenkomstForm(forms.ModelForm):
     class Meta:
         model = Bijeenkomst
         fields = [
-            "kind", "title", "description", "start", "end", "place", "address", "online_url", "capacity",
-            "registration_deadline", "visibility", "allow_non_members", "recurrence_rule",
+            "kind",
+            "title",
+            "description",
+            "start",
+            "end",
+            "place",
+            "address",
+            "online_url",
+            "capacity",
+            "registration_deadline",
+            "visibility",
+            "allow_non_members",
+            "recurrence_rule",
         ]
         widgets = {
             "start": LocalDateTimeInput(),
@@ -73,7 +84,9 @@ class BijeenkomstForm(forms.ModelForm):
         if start and deadline and deadline > start:
             self.add_error("registration_deadline", "De aanmeldtermijn moet uiterlijk bij het begin sluiten.")
         if cleaned.get("allow_non_members") and cleaned.get("visibility") != "openbaar":
-            self.add_error("allow_non_members", "Niet-leden kunnen zich alleen aanmelden bij een openbare aankondiging.")
+            self.add_error(
+                "allow_non_members", "Niet-leden kunnen zich alleen aanmelden bij een openbare aankondiging."
+            )
         return cleaned
 
 

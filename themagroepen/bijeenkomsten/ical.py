@@ -96,7 +96,9 @@ def occurrence_event(occurrence, show_location: bool) -> Event:
 
 def series_event(bijeenkomst, url: str, show_location: bool) -> Event:
     """The whole series as one VEVENT with its RRULE, starting at the first date."""
-    event = _event_base(bijeenkomst, f"{bijeenkomst.uid}@kennisplatform", bijeenkomst.start, bijeenkomst.end, url, show_location)
+    event = _event_base(
+        bijeenkomst, f"{bijeenkomst.uid}@kennisplatform", bijeenkomst.start, bijeenkomst.end, url, show_location
+    )
     rule = bijeenkomst.recurrence_rule.strip()
     if rule.upper().startswith("RRULE:"):
         rule = rule[6:]

@@ -31,7 +31,8 @@ from django.utils.translation import gettext_lazy as _
 from kennisplatform import access
 from kennisplatform.markdown import render_markdown
 from kennisplatform.private_files import private_storage
-from themagroepen.models import Themagroep, Visibility as GroupVisibility
+from themagroepen.models import Themagroep
+from themagroepen.models import Visibility as GroupVisibility
 
 
 class Visibility(models.TextChoices):
@@ -53,23 +54,39 @@ class Bijeenkomst(models.Model):
     start = models.DateTimeField(_("begin"), help_text=_("Bij een reeks: het begin van de eerste bijeenkomst."))
     end = models.DateTimeField(_("einde"))
     place = models.CharField(
-        _("plaats"), max_length=120, blank=True, help_text=_("Voor iedereen die de bijeenkomst ziet, bijv. ‘Utrecht’ of ‘Online’.")
+        _("plaats"),
+        max_length=120,
+        blank=True,
+        help_text=_("Voor iedereen die de bijeenkomst ziet, bijv. ‘Utrecht’ of ‘Online’."),
     )
     address = models.TextField(_("adres"), blank=True, help_text=_("Alleen zichtbaar voor aangemelde deelnemers."))
-    online_url = models.URLField(_("link voor online deelname"), blank=True, help_text=_("Alleen zichtbaar voor aangemelde deelnemers."))
-    organiser = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("organisator")
+    online_url = models.URLField(
+        _("link voor online deelname"), blank=True, help_text=_("Alleen zichtbaar voor aangemelde deelnemers.")
     )
-    capacity = models.PositiveIntegerField(_("maximum aantal deelnemers"), null=True, blank=True, help_text=_("Leeg: onbeperkt."))
+    organiser = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("organisator"),
+    )
+    capacity = models.PositiveIntegerField(
+        _("maximum aantal deelnemers"), null=True, blank=True, help_text=_("Leeg: onbeperkt.")
+    )
     registration_deadline = models.DateTimeField(
         _("aanmelden kan tot"),
         null=True,
         blank=True,
         help_text=_("Bij een reeks geldt dezelfde termijn vóór elke datum. Leeg: tot het begin."),
     )
-    visibility = models.CharField(_("zichtbaarheid"), max_length=10, choices=Visibility.choices, default=Visibility.MEMBERS)
+    visibility = models.CharField(
+        _("zichtbaarheid"), max_length=10, choices=Visibility.choices, default=Visibility.MEMBERS
+    )
     allow_non_members = models.BooleanField(
-        _("ook ingelogde niet-leden kunnen zich aanmelden"), default=False, help_text=_("Alleen bij een openbare aankondiging.")
+        _("ook ingelogde niet-leden kunnen zich aanmelden"),
+        default=False,
+        help_text=_("Alleen bij een openbare aankondiging."),
     )
     recurrence_rule = models.CharField(
         _("herhaling (RRULE)"),
@@ -85,7 +102,9 @@ class Bijeenkomst(models.Model):
         verbose_name = _("bijeenkomst")
         verbose_name_plural = _("bijeenkomsten")
         ordering = ["start"]
-        constraints = [models.CheckConstraint(condition=Q(end__gt=models.F("start")), name="bijeenkomst_end_after_start")]
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gt=models.F("start")), name="bijeenkomst_end_after_start")
+        ]
 
     def __str__(self):
         return self.title
@@ -120,7 +139,9 @@ class Bijeenkomst(models.Model):
     def readable_q(cls, keys, prefix: str = "") -> Q:
         """Announcements readable with ``keys``; ``prefix`` lets Occurrence reuse it."""
         group_ids = [gid for key in keys if (gid := access.group_id_from_key(key)) is not None]
-        public = Q(**{f"{prefix}visibility": Visibility.PUBLIC}) & ~Q(**{f"{prefix}themagroep__visibility": GroupVisibility.VERBORGEN})
+        public = Q(**{f"{prefix}visibility": Visibility.PUBLIC}) & ~Q(
+            **{f"{prefix}themagroep__visibility": GroupVisibility.VERBORGEN}
+        )
         members = Q(**{f"{prefix}themagroep_id__in": group_ids})
         return (public | members) if access.PUBLIC in keys else members
 
@@ -148,7 +169,10 @@ class Occurrence(models.Model):
     report = models.TextField(_("verslag"), blank=True, help_text=_("Markdown."))
     report_html = models.TextField(editable=False, blank=True)
     discussion_url = models.CharField(
-        _("link naar de discussie"), max_length=300, blank=True, help_text=_("Het onderwerp in de themagroep waar leden het verslag bespreken.")
+        _("link naar de discussie"),
+        max_length=300,
+        blank=True,
+        help_text=_("Het onderwerp in de themagroep waar leden het verslag bespreken."),
     )
 
     objects = OccurrenceQuerySet.as_manager()
@@ -212,7 +236,9 @@ class RegistrationStatus(models.TextChoices):
 
 class Registration(models.Model):
     occurrence = models.ForeignKey(Occurrence, on_delete=models.CASCADE, related_name="registrations")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="bijeenkomst_registrations")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="bijeenkomst_registrations"
+    )
     status = models.CharField(_("status"), max_length=12, choices=RegistrationStatus.choices)
     remark = models.CharField(_("opmerking"), max_length=500, blank=True)
     # The waiting list is ordered by this moment; signing up again moves you to the back.
@@ -258,7 +284,12 @@ class Attachment(models.Model):
         occurrence = self.occurrence
         return reverse(
             "bijeenkomsten:attachment",
-            kwargs={"slug": occurrence.bijeenkomst.themagroep.slug, "pk": occurrence.pk, "attachment_pk": self.pk, "filename": self.filename},
+            kwargs={
+                "slug": occurrence.bijeenkomst.themagroep.slug,
+                "pk": occurrence.pk,
+                "attachment_pk": self.pk,
+                "filename": self.filename,
+            },
         )
 
     def read_keys(self) -> frozenset[str]:

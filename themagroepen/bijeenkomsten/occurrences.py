@@ -72,7 +72,9 @@ def materialise(bijeenkomst: Bijeenkomst, until: datetime | None = None) -> list
     registrations is kept, so nobody loses a place silently.
     """
     duration = bijeenkomst.end - bijeenkomst.start
-    deadline_offset = bijeenkomst.start - bijeenkomst.registration_deadline if bijeenkomst.registration_deadline else None
+    deadline_offset = (
+        bijeenkomst.start - bijeenkomst.registration_deadline if bijeenkomst.registration_deadline else None
+    )
     existing = {occ.uid: occ for occ in bijeenkomst.occurrences.all()}
     wanted = []
     for start in local_starts(bijeenkomst, until):

@@ -41,7 +41,9 @@ def send_due_reminders(now: datetime | None = None) -> int:
         occurrence = registration.occurrence
         if not registration.user.email or not permissions.can_register(registration.user, occurrence):
             continue
-        claimed = Registration.objects.filter(pk=registration.pk, reminder_sent_at__isnull=True).update(reminder_sent_at=timezone.now())
+        claimed = Registration.objects.filter(pk=registration.pk, reminder_sent_at__isnull=True).update(
+            reminder_sent_at=timezone.now()
+        )
         if not claimed:
             continue  # another run got there first
         try:

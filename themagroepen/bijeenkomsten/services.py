@@ -45,7 +45,11 @@ def places(occurrence: Occurrence) -> Places:
 
 
 def _locked(occurrence_id: int) -> Occurrence:
-    return Occurrence.objects.select_for_update(of=("self",)).select_related("bijeenkomst__themagroep").get(pk=occurrence_id)
+    return (
+        Occurrence.objects.select_for_update(of=("self",))
+        .select_related("bijeenkomst__themagroep")
+        .get(pk=occurrence_id)
+    )
 
 
 def register(user, occurrence: Occurrence, remark: str = "") -> Registration:
@@ -78,7 +82,11 @@ def cancel(user, occurrence: Occurrence) -> Registration | None:
         occurrence = _locked(occurrence.pk)
         if occurrence.has_started:
             raise RegistrationError("Deze bijeenkomst is al begonnen; afmelden kan niet meer.")
-        registration = Registration.objects.filter(occurrence=occurrence, user=user).exclude(status=RegistrationStatus.CANCELLED).first()
+        registration = (
+            Registration.objects.filter(occurrence=occurrence, user=user)
+            .exclude(status=RegistrationStatus.CANCELLED)
+            .first()
+        )
         if registration is None:
             return None
         registration.status = RegistrationStatus.CANCELLED
@@ -133,14 +141,21 @@ def cancel_inaccessible_registrations(user, themagroep) -> None:
 def registration_of(user, occurrence: Occurrence) -> Registration | None:
     if not getattr(user, "is_authenticated", False):
         return None
-    return Registration.objects.filter(occurrence=occurrence, user=user).exclude(status=RegistrationStatus.CANCELLED).first()
+    return (
+        Registration.objects.filter(occurrence=occurrence, user=user)
+        .exclude(status=RegistrationStatus.CANCELLED)
+        .first()
+    )
 
 
 def waiting_position(registration: Registration) -> int | None:
     if registration.status != RegistrationStatus.WAITING:
         return None
-    ahead = Registration.objects.filter(occurrence_id=registration.occurrence_id, status=RegistrationStatus.WAITING).filter(
-        Q(registered_at__lt=registration.registered_at) | Q(registered_at=registration.registered_at, id__lt=registration.id)
+    ahead = Registration.objects.filter(
+        occurrence_id=registration.occurrence_id, status=RegistrationStatus.WAITING
+    ).filter(
+        Q(registered_at__lt=registration.registered_at)
+        | Q(registered_at=registration.registered_at, id__lt=registration.id)
     )
     return ahead.count() + 1
 

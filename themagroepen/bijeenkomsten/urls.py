@@ -26,6 +26,8 @@ urlpatterns = [
     path(GROUP + "<int:pk>/agenda.ics", views.occurrence_ics, name="ics"),
     path(GROUP + "<int:pk>/verslag/", views.report, name="report"),
     path(GROUP + "<int:pk>/verslag/discussie/", views.start_discussion, name="start_discussion"),
-    path(GROUP + "<int:pk>/bijlagen/<int:attachment_pk>/verwijderen/", views.attachment_delete, name="attachment_delete"),
+    path(
+        GROUP + "<int:pk>/bijlagen/<int:attachment_pk>/verwijderen/", views.attachment_delete, name="attachment_delete"
+    ),
     path(GROUP + "<int:pk>/bijlagen/<int:attachment_pk>/<str:filename>", views.attachment_download, name="attachment"),
 ]

@@ -28,7 +28,9 @@ def _themagroep(request, slug) -> Themagroep:
 
 def _occurrence(request, slug, pk) -> Occurrence:
     occurrence = get_object_or_404(
-        Occurrence.objects.select_related("bijeenkomst__themagroep", "bijeenkomst__organiser"), pk=pk, bijeenkomst__themagroep__slug=slug
+        Occurrence.objects.select_related("bijeenkomst__themagroep", "bijeenkomst__organiser"),
+        pk=pk,
+        bijeenkomst__themagroep__slug=slug,
     )
     access.check_can_read(request.user, occurrence)
     return occurrence
@@ -82,7 +84,9 @@ def detail(request, slug, pk):
         "can_manage": permissions.can_manage(user, occurrence),
         "show_location": permissions.can_see_location(user, occurrence, registration),
         "places": services.places(occurrence) if show_details or permissions.can_register(user, occurrence) else None,
-        "other_dates": list(bijeenkomst.occurrences.upcoming().exclude(pk=occurrence.pk)[:6]) if bijeenkomst.is_series else [],
+        "other_dates": list(bijeenkomst.occurrences.upcoming().exclude(pk=occurrence.pk)[:6])
+        if bijeenkomst.is_series
+        else [],
         "attachments": list(occurrence.attachments.all()) if show_details else [],
         "breadcrumbs": _crumbs(bijeenkomst.themagroep, (bijeenkomst.title, "")),
     }
@@ -105,7 +109,9 @@ def register(request, slug, pk):
             if registration.status == "aangemeld":
                 messages.success(request, "U bent aangemeld. U ontvangt de dag van tevoren een herinnering.")
             else:
-                messages.success(request, "De bijeenkomst is vol. U staat op de wachtlijst en krijgt bericht zodra er plaats is.")
+                messages.success(
+                    request, "De bijeenkomst is vol. U staat op de wachtlijst en krijgt bericht zodra er plaats is."
+                )
         return redirect(occurrence.get_absolute_url())
     context = {
         "occurrence": occurrence,
@@ -114,7 +120,9 @@ def register(request, slug, pk):
         "registration": current,
         "places": services.places(occurrence),
         "breadcrumbs": _crumbs(
-            occurrence.bijeenkomst.themagroep, (occurrence.bijeenkomst.title, occurrence.get_absolute_url()), ("Aanmelden", "")
+            occurrence.bijeenkomst.themagroep,
+            (occurrence.bijeenkomst.title, occurrence.get_absolute_url()),
+            ("Aanmelden", ""),
         ),
     }
     return render(request, "bijeenkomsten/register_form.html", context)
@@ -145,7 +153,9 @@ def participants(request, slug, pk):
         "confirmed": [r for r in registrations if r.status == "aangemeld"],
         "waiting": [r for r in registrations if r.status == "wachtlijst"],
         "breadcrumbs": _crumbs(
-            occurrence.bijeenkomst.themagroep, (occurrence.bijeenkomst.title, occurrence.get_absolute_url()), ("Deelnemers", "")
+            occurrence.bijeenkomst.themagroep,
+            (occurrence.bijeenkomst.title, occurrence.get_absolute_url()),
+            ("Deelnemers", ""),
         ),
     }
     return render(request, "bijeenkomsten/participants.html", context)
@@ -183,7 +193,9 @@ def series_ics(request, slug, pk):
     first = bijeenkomst.occurrences.order_by("start").first()
     url = request.build_absolute_uri(reverse("bijeenkomsten:group_list", kwargs={"slug": slug}))
     # The series file carries no address: that depends on each date's own registration.
-    event = ical.series_event(bijeenkomst, request.build_absolute_uri(first.get_absolute_url()) if first else url, False)
+    event = ical.series_event(
+        bijeenkomst, request.build_absolute_uri(first.get_absolute_url()) if first else url, False
+    )
     return _ics_response(ical.calendar_bytes([event]), f"reeks-{bijeenkomst.pk}.ics")
 
 
@@ -215,7 +227,9 @@ def report(request, slug, pk):
         "attachment_form": attachment_form,
         "attachments": occurrence.attachments.all(),
         "breadcrumbs": _crumbs(
-            occurrence.bijeenkomst.themagroep, (occurrence.bijeenkomst.title, occurrence.get_absolute_url()), ("Verslag en presentaties", "")
+            occurrence.bijeenkomst.themagroep,
+            (occurrence.bijeenkomst.title, occurrence.get_absolute_url()),
+            ("Verslag en presentaties", ""),
         ),
     }
     return render(request, "bijeenkomsten/report_form.html", context)
@@ -240,7 +254,9 @@ def attachment_download(request, slug, pk, attachment_pk, filename):
     if attachment.filename != filename:
         raise Http404
     content_type = mimetypes.guess_type(attachment.filename)[0] or "application/octet-stream"
-    response = FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.filename, content_type=content_type)
+    response = FileResponse(
+        attachment.file.open("rb"), as_attachment=True, filename=attachment.filename, content_type=content_type
+    )
     response["Cache-Control"] = "private, no-store"
     return response
 
@@ -252,7 +268,11 @@ def create(request, slug, pk=None):
         raise Http404
     if not permissions.is_beheerder(request.user, themagroep):
         raise PermissionDenied
-    instance = get_object_or_404(Bijeenkomst, pk=pk, themagroep=themagroep) if pk else Bijeenkomst(themagroep=themagroep, organiser=request.user)
+    instance = (
+        get_object_or_404(Bijeenkomst, pk=pk, themagroep=themagroep)
+        if pk
+        else Bijeenkomst(themagroep=themagroep, organiser=request.user)
+    )
     old_capacity = instance.capacity
     form = BijeenkomstForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
@@ -262,7 +282,9 @@ def create(request, slug, pk=None):
                 services.refill_after_capacity_change(occurrence)
         messages.success(request, "De bijeenkomst is opgeslagen.")
         first = bijeenkomst.occurrences.upcoming().first() or bijeenkomst.occurrences.last()
-        return redirect(first.get_absolute_url() if first else reverse("bijeenkomsten:group_list", kwargs={"slug": slug}))
+        return redirect(
+            first.get_absolute_url() if first else reverse("bijeenkomsten:group_list", kwargs={"slug": slug})
+        )
     title = "Bijeenkomst bewerken" if pk else "Nieuwe bijeenkomst"
     context = {"themagroep": themagroep, "form": form, "title": title, "breadcrumbs": _crumbs(themagroep, (title, ""))}
     return render(request, "bijeenkomsten/bijeenkomst_form.html", context)

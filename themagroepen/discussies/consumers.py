@@ -55,7 +55,11 @@ class TopicConsumer(LiveJsonConsumer):
 
 
 def _readable_topic(user, kwargs):
-    topic = Topic.objects.select_related("themagroep").filter(pk=kwargs["topic_id"], themagroep__slug=kwargs["slug"]).first()
+    topic = (
+        Topic.objects.select_related("themagroep")
+        .filter(pk=kwargs["topic_id"], themagroep__slug=kwargs["slug"])
+        .first()
+    )
     if topic is None or user is None or not access.can_read(user, topic):
         return None
     return topic

@@ -32,23 +32,31 @@ class AttachmentsField(forms.FileField):
 
 
 BODY_HELP = "U kunt Markdown gebruiken: **vet**, *cursief*, lijsten, > citaat en @naam om een lid te noemen."
-FILES_HELP = "PDF, Word/Excel/PowerPoint, OpenDocument of afbeeldingen (PNG, JPG, GIF, WebP); maximaal 10 MB per bestand."
+FILES_HELP = (
+    "PDF, Word/Excel/PowerPoint, OpenDocument of afbeeldingen (PNG, JPG, GIF, WebP); maximaal 10 MB per bestand."
+)
 
 
 class ReplyForm(forms.Form):
-    body = forms.CharField(label="Uw reactie", widget=forms.Textarea(attrs={"rows": 6}), max_length=20000, help_text=BODY_HELP)
+    body = forms.CharField(
+        label="Uw reactie", widget=forms.Textarea(attrs={"rows": 6}), max_length=20000, help_text=BODY_HELP
+    )
     files = AttachmentsField(label="Bijlagen (optioneel)", help_text=FILES_HELP)
     in_reply_to = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
 
 class TopicForm(forms.Form):
     title = forms.CharField(label="Titel", max_length=200)
-    body = forms.CharField(label="Bericht", widget=forms.Textarea(attrs={"rows": 10}), max_length=20000, help_text=BODY_HELP)
+    body = forms.CharField(
+        label="Bericht", widget=forms.Textarea(attrs={"rows": 10}), max_length=20000, help_text=BODY_HELP
+    )
     files = AttachmentsField(label="Bijlagen (optioneel)", help_text=FILES_HELP)
 
 
 class EditReplyForm(forms.Form):
-    body = forms.CharField(label="Bericht", widget=forms.Textarea(attrs={"rows": 8}), max_length=20000, help_text=BODY_HELP)
+    body = forms.CharField(
+        label="Bericht", widget=forms.Textarea(attrs={"rows": 8}), max_length=20000, help_text=BODY_HELP
+    )
     files = AttachmentsField(label="Bijlagen toevoegen (optioneel)", help_text=FILES_HELP)
 
 

@@ -40,7 +40,9 @@ def readable_topic(request, themagroep, pk) -> Topic:
 
 def readable_reply(request, themagroep, reply_id) -> Reply:
     replies = access.filter_readable(Reply.objects.filter(topic__themagroep=themagroep), request.user)
-    return get_object_or_404(replies.select_related("author", "topic", "topic__themagroep", "topic__author"), pk=reply_id)
+    return get_object_or_404(
+        replies.select_related("author", "topic", "topic__themagroep", "topic__author"), pk=reply_id
+    )
 
 
 def require_beheerder(request, themagroep) -> None:

@@ -181,8 +181,12 @@ class Reaction(PostPart):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["user", "topic"], condition=Q(reply__isnull=True), name="one_reaction_per_topic"),
-            models.UniqueConstraint(fields=["user", "reply"], condition=Q(reply__isnull=False), name="one_reaction_per_reply"),
+            models.UniqueConstraint(
+                fields=["user", "topic"], condition=Q(reply__isnull=True), name="one_reaction_per_topic"
+            ),
+            models.UniqueConstraint(
+                fields=["user", "reply"], condition=Q(reply__isnull=False), name="one_reaction_per_reply"
+            ),
         ]
 
 
@@ -191,7 +195,9 @@ class Report(PostPart):
     reason = models.TextField(_("reden"), max_length=2000)
     created = models.DateTimeField(default=timezone.now)
     resolved_at = models.DateTimeField(null=True, blank=True)
-    resolved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["resolved_at", "-created"]

@@ -146,7 +146,9 @@ def report_list(request, slug):
 def report_resolve(request, slug, report_id):
     themagroep = member_group(request, slug)
     require_beheerder(request, themagroep)
-    report = get_object_or_404(access.filter_readable(Report.objects.filter(topic__themagroep=themagroep), request.user), pk=report_id)
+    report = get_object_or_404(
+        access.filter_readable(Report.objects.filter(topic__themagroep=themagroep), request.user), pk=report_id
+    )
     services.resolve_report(report, request.user)
     messages.success(request, "De melding is afgehandeld.")
     return redirect("themagroepen:discussies:reports", slug=slug)

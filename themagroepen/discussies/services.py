@@ -11,7 +11,13 @@ from django.utils.text import slugify
 from kennisplatform import access
 from themagroepen.discussies import live, readtracking
 from themagroepen.discussies.attachments import safe_filename, sniff
-from themagroepen.discussies.markup import display_name, mention_handle, mentioned_handles, render_post, rendered_mentions
+from themagroepen.discussies.markup import (
+    display_name,
+    mention_handle,
+    mentioned_handles,
+    render_post,
+    rendered_mentions,
+)
 from themagroepen.discussies.models import (
     Attachment,
     PostRevision,
@@ -36,11 +42,17 @@ class GroupTopics:
 
 def topics_for_group(themagroep, user, limit=None) -> GroupTopics:
     """The topics of a group this person may read, newest activity first, with unread counts."""
-    topics = access.filter_readable(Topic.objects.filter(themagroep=themagroep), user).select_related("author", "themagroep")
+    topics = access.filter_readable(Topic.objects.filter(themagroep=themagroep), user).select_related(
+        "author", "themagroep"
+    )
     topics = readtracking.annotate_unread(topics, user)
     if user.is_authenticated:
-        topics = topics.annotate(is_unread=ExpressionWrapper(Q(last_activity__gt=F("seen_at")), output_field=BooleanField()))
-    topic_list = list(topics.order_by("-pinned", "-last_activity")[:limit] if limit else topics.order_by("-pinned", "-last_activity"))
+        topics = topics.annotate(
+            is_unread=ExpressionWrapper(Q(last_activity__gt=F("seen_at")), output_field=BooleanField())
+        )
+    topic_list = list(
+        topics.order_by("-pinned", "-last_activity")[:limit] if limit else topics.order_by("-pinned", "-last_activity")
+    )
     unread = sum(1 for topic in topic_list if getattr(topic, "is_unread", False))
     return GroupTopics(topic_list, unread, can_post(user, themagroep))
 
@@ -129,7 +141,12 @@ def edit_post(post, editor, body, title=None, files=()) -> None:
     topic = post if isinstance(post, Topic) else post.topic
     reply = None if isinstance(post, Topic) else post
     PostRevision.objects.create(
-        topic=topic, reply=reply, editor=editor, title=topic.title if reply is None else "", body=post.body, html=post.html
+        topic=topic,
+        reply=reply,
+        editor=editor,
+        title=topic.title if reply is None else "",
+        body=post.body,
+        html=post.html,
     )
     html, _mentioned = _render(topic.themagroep, body)
     post.body, post.html, post.edited = body, html, timezone.now()
@@ -150,7 +167,13 @@ def _attach(topic, reply, uploader, files):
         name = safe_filename(upload.name, extension)
         upload.name = name
         Attachment.objects.create(
-            topic=topic, reply=reply, uploader=uploader, file=upload, name=name, content_type=content_type, size=upload.size
+            topic=topic,
+            reply=reply,
+            uploader=uploader,
+            file=upload,
+            name=name,
+            content_type=content_type,
+            size=upload.size,
         )
 
 

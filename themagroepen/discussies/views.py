@@ -41,7 +41,11 @@ def topic_list(request, slug):
     return render(
         request,
         "themagroepen/discussies/topic_list.html",
-        {"themagroep": themagroep, "overview": overview, "breadcrumbs": _breadcrumbs(themagroep)[:-1] + [("Discussies", "")]},
+        {
+            "themagroep": themagroep,
+            "overview": overview,
+            "breadcrumbs": _breadcrumbs(themagroep)[:-1] + [("Discussies", "")],
+        },
     )
 
 
@@ -67,7 +71,11 @@ def topic_create(request, slug):
             preview = _preview_html(themagroep, form.cleaned_data["body"])
         else:
             topic = services.create_topic(
-                themagroep, request.user, form.cleaned_data["title"], form.cleaned_data["body"], form.cleaned_data["files"]
+                themagroep,
+                request.user,
+                form.cleaned_data["title"],
+                form.cleaned_data["body"],
+                form.cleaned_data["files"],
             )
             return redirect(topic.get_absolute_url())
     return render(
@@ -124,7 +132,9 @@ def _page_number(request, replies):
     if wanted.isdigit():
         target = replies.filter(pk=int(wanted)).values("created", "pk").first()
         if target:
-            before = replies.filter(Q(created__lt=target["created"]) | Q(created=target["created"], pk__lt=target["pk"])).count()
+            before = replies.filter(
+                Q(created__lt=target["created"]) | Q(created=target["created"], pk__lt=target["pk"])
+            ).count()
             return before // REPLIES_PER_PAGE + 1
     return request.GET.get("pagina") or 1
 
@@ -134,7 +144,9 @@ def _render_topic(request, themagroep, topic, form, preview=None, status=200):
     is_beheerder = access.is_beheerder(user, themagroep)
     replies = _replies_for(request, topic)
     mine = Reaction.objects.filter(user=user, reply=OuterRef("pk"))
-    useful = Reaction.objects.filter(reply=OuterRef("pk")).order_by().values("reply").annotate(n=Count("pk")).values("n")
+    useful = (
+        Reaction.objects.filter(reply=OuterRef("pk")).order_by().values("reply").annotate(n=Count("pk")).values("n")
+    )
     replies = replies.annotate(useful_by_me=Exists(mine), useful_count=Coalesce(Subquery(useful), Value(0)))
     paginator = Paginator(replies, REPLIES_PER_PAGE)
     page = paginator.get_page(_page_number(request, replies))
@@ -164,7 +176,9 @@ def _render_topic(request, themagroep, topic, form, preview=None, status=200):
         "is_beheerder": is_beheerder,
         "can_reply": services.can_reply(user, topic),
         "is_following": TopicFollow.objects.filter(user=user, topic=topic).exists(),
-        "open_reports": Report.objects.filter(topic__themagroep=themagroep, resolved_at__isnull=True).count() if is_beheerder else 0,
+        "open_reports": Report.objects.filter(topic__themagroep=themagroep, resolved_at__isnull=True).count()
+        if is_beheerder
+        else 0,
         "breadcrumbs": _breadcrumbs(themagroep, (topic.title, "")),
     }
     return render(request, "themagroepen/discussies/topic_detail.html", context, status=status)
@@ -206,11 +220,15 @@ def reply_create(request, slug, pk):
     if not form.is_valid():
         return _render_topic(request, themagroep, topic, form, status=400)
     if "voorbeeld" in request.POST:
-        return _render_topic(request, themagroep, topic, form, preview=_preview_html(themagroep, form.cleaned_data["body"]))
+        return _render_topic(
+            request, themagroep, topic, form, preview=_preview_html(themagroep, form.cleaned_data["body"])
+        )
     in_reply_to = None
     if form.cleaned_data.get("in_reply_to"):
         in_reply_to = Reply.objects.filter(topic=topic, pk=form.cleaned_data["in_reply_to"]).first()
-    reply = services.create_reply(topic, request.user, form.cleaned_data["body"], form.cleaned_data["files"], in_reply_to)
+    reply = services.create_reply(
+        topic, request.user, form.cleaned_data["body"], form.cleaned_data["files"], in_reply_to
+    )
     return redirect(services.post_url(topic, reply))
 
 
@@ -225,7 +243,10 @@ def reply_fragment(request, slug, reply_id):
     reply.useful_count, reply.useful_by_me = 0, False
     html = render_to_string(
         "themagroepen/discussies/_reply_item.html",
-        {"p": _post_context(request.user, topic, reply, reply, _attachments_by_post(topic, [reply]), is_beheerder), "themagroep": themagroep},
+        {
+            "p": _post_context(request.user, topic, reply, reply, _attachments_by_post(topic, [reply]), is_beheerder),
+            "themagroep": themagroep,
+        },
         request=request,
     )
     return HttpResponse(html)
@@ -260,7 +281,13 @@ def _edit(request, themagroep, topic, post, form, heading):
         if "voorbeeld" in request.POST:
             preview = _preview_html(themagroep, form.cleaned_data["body"])
         else:
-            services.edit_post(post, request.user, form.cleaned_data["body"], form.cleaned_data.get("title"), form.cleaned_data["files"])
+            services.edit_post(
+                post,
+                request.user,
+                form.cleaned_data["body"],
+                form.cleaned_data.get("title"),
+                form.cleaned_data["files"],
+            )
             messages.success(request, "Uw wijziging is opgeslagen. De vorige versie staat in de bewerkgeschiedenis.")
             return redirect(services.post_url(topic, None if post is topic else post))
     return render(
@@ -305,7 +332,9 @@ def _history(request, themagroep, topic, post, revisions):
             "topic": topic,
             "post": post,
             "revisions": revisions,
-            "breadcrumbs": _breadcrumbs(themagroep, (topic.title, topic.get_absolute_url()), ("Bewerkgeschiedenis", "")),
+            "breadcrumbs": _breadcrumbs(
+                themagroep, (topic.title, topic.get_absolute_url()), ("Bewerkgeschiedenis", "")
+            ),
         },
     )
 

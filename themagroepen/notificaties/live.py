@@ -14,7 +14,9 @@ def push_unread_counts(user_ids) -> None:
     from themagroepen.notificaties.services import unread_counts
 
     counts = unread_counts(get_user_model().objects.filter(pk__in=list(user_ids)))
-    send_to_groups((user_group(user_id), {"type": "notifications.unread", "unread": unread}) for user_id, unread in counts.items())
+    send_to_groups(
+        (user_group(user_id), {"type": "notifications.unread", "unread": unread}) for user_id, unread in counts.items()
+    )
 
 
 def end_sessions(user_id: int) -> None:

@@ -25,8 +25,12 @@ class Notification(models.Model):
     kind = models.CharField(_("soort"), max_length=40)
     title = models.CharField(_("titel"), max_length=300)
     url = models.CharField(_("adres"), max_length=500)
-    themagroep = models.ForeignKey("themagroepen.Themagroep", on_delete=models.CASCADE, null=True, blank=True, related_name="+")
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    themagroep = models.ForeignKey(
+        "themagroepen.Themagroep", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     created = models.DateTimeField(auto_now_add=True, db_index=True)
     read_at = models.DateTimeField(null=True, blank=True)
     email_status = models.CharField(max_length=8, choices=EmailStatus.choices, default=EmailStatus.NONE)
@@ -50,8 +54,12 @@ class Notification(models.Model):
 
 
 class EmailPreference(models.Model):
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preference")
-    frequency = models.CharField(_("e-mail over meldingen"), max_length=8, choices=Frequency.choices, default=Frequency.DIRECT)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preference"
+    )
+    frequency = models.CharField(
+        _("e-mail over meldingen"), max_length=8, choices=Frequency.choices, default=Frequency.DIRECT
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

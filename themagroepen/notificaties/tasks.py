@@ -59,9 +59,7 @@ def send_daily_digests() -> int:
 def send_digests() -> int:
     """One e-mail per person who chose the daily summary and has notifications waiting."""
     user_ids = (
-        Notification.objects.filter(email_status=EmailStatus.DIGEST)
-        .values_list("recipient_id", flat=True)
-        .distinct()
+        Notification.objects.filter(email_status=EmailStatus.DIGEST).values_list("recipient_id", flat=True).distinct()
     )
     sent = 0
     for user_id in list(user_ids):
@@ -74,7 +72,9 @@ def _send_digest(user_id: int) -> bool:
     frequency = EmailPreference.objects.filter(user_id=user_id).values_list("frequency", flat=True).first()
     if frequency == Frequency.NEVER:
         # Turned off since: these will never be mailed.
-        Notification.objects.filter(recipient_id=user_id, email_status=EmailStatus.DIGEST).update(email_status=EmailStatus.NONE)
+        Notification.objects.filter(recipient_id=user_id, email_status=EmailStatus.DIGEST).update(
+            email_status=EmailStatus.NONE
+        )
         return False
     stamp = timezone.now()
     with transaction.atomic():
@@ -88,7 +88,10 @@ def _send_digest(user_id: int) -> bool:
     recipient = get_user_model().objects.get(pk=user_id)
     # Only what the person may still read and has not read in the app already.
     notifications = list(
-        visible_notifications(recipient).filter(pk__in=batch, read_at__isnull=True).select_related("themagroep").order_by("created")
+        visible_notifications(recipient)
+        .filter(pk__in=batch, read_at__isnull=True)
+        .select_related("themagroep")
+        .order_by("created")
     )
     if not notifications or not recipient.email:
         return False

@@ -56,7 +56,9 @@ def mark_read(request, pk):
 @require_POST
 def mark_all_read(request):
     changed = services.mark_read(request.user)
-    messages.success(request, f"{changed} melding(en) gemarkeerd als gelezen." if changed else "Er waren geen ongelezen meldingen.")
+    messages.success(
+        request, f"{changed} melding(en) gemarkeerd als gelezen." if changed else "Er waren geen ongelezen meldingen."
+    )
     return redirect("notificaties:list")
 
 

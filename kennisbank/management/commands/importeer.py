@@ -22,13 +22,13 @@ class Command(BaseCommand):
         try:
             records, lookups = importer.validate(lines)
         except importer.ImportErrors as error:
-            raise CommandError(
-                f"{len(error.errors)} fout(en) gevonden; er is niets geïmporteerd.\n{error}"
-            ) from error
+            raise CommandError(f"{len(error.errors)} fout(en) gevonden; er is niets geïmporteerd.\n{error}") from error
         if controleer:
             self.stdout.write(self.style.SUCCESS(f"{len(records)} regels gecontroleerd, geen fouten."))
             return
-        with tqdm(total=len(records), desc="Importeren", unit="regel", file=self.stderr._out, disable=len(records) < 2) as bar:
+        with tqdm(
+            total=len(records), desc="Importeren", unit="regel", file=self.stderr._out, disable=len(records) < 2
+        ) as bar:
             outcome = importer.apply(records, lookups, progress=bar)
         self.stdout.write(
             self.style.SUCCESS(

@@ -1,8 +1,8 @@
 """manage.py zoekindex rebuild|status|reconcile|process — keep the search index in step."""
 
-from django.core.management.base import BaseCommand, CommandError
 from datetime import timedelta
 
+from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from tqdm import tqdm
 
@@ -31,25 +31,33 @@ class Command(BaseCommand):
         total = sum(indexing.count_objects().values())
         with tqdm(total=total, unit="doc", disable=no_progress, file=self.stderr._out, desc="Indexeren") as bar:
             name, count = indexing.rebuild(progress=bar.update)
-        self.stdout.write(self.style.SUCCESS(f"Index {name} opgebouwd met {count} documenten; de alias wijst er nu naar."))
+        self.stdout.write(
+            self.style.SUCCESS(f"Index {name} opgebouwd met {count} documenten; de alias wijst er nu naar.")
+        )
 
     def do_status(self, **options):
         rows = indexing.status()
         self.stdout.write(f"{'type':40} {'database':>9} {'index':>9} {'documenten':>11}")
         for row in rows:
             mark = "" if row.in_step else "  <- verschil"
-            self.stdout.write(f"{row.label:40} {row.database:>9} {row.index_objects:>9} {row.index_documents:>11}{mark}")
+            self.stdout.write(
+                f"{row.label:40} {row.database:>9} {row.index_objects:>9} {row.index_documents:>11}{mark}"
+            )
         pending = queue.IndexQueue.objects.count()
         self.stdout.write(f"In de wachtrij: {pending}")
 
     def do_reconcile(self, **options):
         repaired = indexing.reconcile()
         if repaired:
-            self.stdout.write(self.style.SUCCESS("Hersteld: " + ", ".join(f"{n} {what}" for what, n in repaired.items())))
+            self.stdout.write(
+                self.style.SUCCESS("Hersteld: " + ", ".join(f"{n} {what}" for what, n in repaired.items()))
+            )
         else:
             self.stdout.write(self.style.SUCCESS("Index en database zijn gelijk."))
 
     def do_process(self, all=False, **options):
         now = timezone.now() + timedelta(days=3650) if all else None
         result = queue.process(now=now, limit=10_000)
-        self.stdout.write(f"Verwerkt: {result['verwerkt']}, mislukt: {result['mislukt']}, nog in de wachtrij: {result['wachtend']}")
+        self.stdout.write(
+            f"Verwerkt: {result['verwerkt']}, mislukt: {result['mislukt']}, nog in de wachtrij: {result['wachtend']}"
+        )
