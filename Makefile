@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install migrate demo serve services test-services lock bench-kennisbank bench-search bench-ws check clean
+.PHONY: run test install migrate demo serve services test-services lock bench-kennisbank bench-search bench-ws check gates clean
 
 run: install migrate demo serve ## install, migrate, load demo content and serve on http://localhost:8000
 
@@ -43,6 +43,12 @@ test-services: services install ## the whole suite against real services, as CI 
 check: install
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
+
+gates: install ## the quality gates CI runs before the tests: lint, format, migrations, catalogues
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run
+	$(PY) scripts/check_catalogues.py
 
 lock: ## re-pin requirements.lock from requirements.in
 	test -x $(VENV)/bin/uv || $(PY) -m pip install --quiet uv

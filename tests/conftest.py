@@ -6,6 +6,7 @@ unless ``REQUIRE_SERVICES=1`` (as in ``.ci/run``), where a missing service fails
 """
 
 import os
+import random
 
 import pytest
 
@@ -17,6 +18,34 @@ pytest_plugins = ["tests.support.browser"]
 def pytest_configure(config):
     for marker in services.SERVICE_MARKERS:
         config.addinivalue_line("markers", f"{marker}: {services.SERVICE_MARKERS[marker]}")
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--test-order",
+        default="file",
+        help="file (default), reverse, or shuffle:<seed> (modules shuffled, tests in a module kept together)",
+    )
+
+
+def pytest_report_header(config):
+    return f"test order: {config.getoption('--test-order')}"
+
+
+def pytest_collection_modifyitems(config, items):
+    """A second order in CI proves that no test depends on what an earlier one left behind."""
+    order = config.getoption("--test-order")
+    if order == "reverse":
+        items.reverse()
+    elif order.startswith("shuffle:"):
+        modules: dict[str, list] = {}
+        for item in items:
+            modules.setdefault(item.nodeid.split("::")[0], []).append(item)
+        groups = list(modules.values())
+        random.Random(order.removeprefix("shuffle:")).shuffle(groups)
+        items[:] = [item for group in groups for item in group]
+    elif order != "file":
+        raise pytest.UsageError(f"--test-order: unknown order {order!r}")
 
 
 def pytest_runtest_setup(item):
@@ -32,6 +61,19 @@ def _isolated_media(settings, tmp_path):
     """Uploaded and private files go to a per-test folder, never into var/."""
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+
+
+@pytest.fixture(autouse=True)
+def _channel_layer_per_test():
+    """Every test gets new channel layer instances. channels_redis binds a layer's receive()
+    to the event loop that first used it; a consumer left waiting by one test's loop made the
+    next test's consumer fail with "Two event loops are trying to receive() on one channel
+    layer at once!". With a fresh registry no layer instance can reach a second test's loop."""
+    from channels.layers import channel_layers
+
+    channel_layers.backends = {}
+    yield
+    channel_layers.backends = {}
 
 
 @pytest.fixture(autouse=True)

@@ -12,6 +12,8 @@ PKGS_POSTGRES=(postgresql-15 postgresql-client-15)
 PKGS_REDIS=(redis-server)
 PKGS_ELASTICSEARCH=(openjdk-17-jre-headless maven unzip hunspell-nl)
 PKGS_CHROMIUM=(chromium chromium-driver fonts-liberation)
+# gettext: msgfmt for the catalogue gate (scripts/check_catalogues.py).
+PKGS_TOOLS=(gettext)
 
 log() { printf '[services] %s\n' "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
