@@ -3,17 +3,15 @@
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
-from django.template import TemplateDoesNotExist
-from django.template.loader import get_template
 
 from kennisplatform import access
+from kennisplatform.breadcrumbs import trail
 from themagroepen.models import Invitation, InvitationState, JoinRequest, Membership, RequestState, Role, Themagroep
-from themagroepen.permissions import can_manage, is_member
+from themagroepen.permissions import can_manage, can_read_content
 from themagroepen.services import pending_invitations_for, verified_emails
 
-# Sections other apps contribute to the group page, in this order. A section whose template
-# does not exist (yet) is simply left out. Discussions are for members only; the meetings
-# section filters per reader itself (non-members see the publicly announced ones).
+# Sections other apps contribute to the group page, in this order. Discussions are for members
+# only; the meetings section filters per reader itself (non-members see the public announcements).
 MEMBER_SECTION_TEMPLATES = ["themagroepen/discussies/_group_topics.html"]
 READER_SECTION_TEMPLATES = ["bijeenkomsten/_group_upcoming.html"]
 
@@ -28,7 +26,7 @@ def readable_group(request, slug) -> Themagroep:
 def member_group(request, slug) -> Themagroep:
     """The group for its members; 404 for everyone else, as for all group content."""
     themagroep = readable_group(request, slug)
-    if not is_member(request.user, themagroep):
+    if not can_read_content(request.user, themagroep):
         raise Http404
     return themagroep
 
@@ -41,8 +39,8 @@ def managed_group(request, slug) -> Themagroep:
     return themagroep
 
 
-def group_breadcrumbs(themagroep, *extra):
-    return [("Themagroepen", "/themagroepen/"), (themagroep.name, themagroep.get_absolute_url()), *extra]
+# The first step of every group page's breadcrumb trail (kennisplatform.breadcrumbs.trail).
+GROUPS = ("Themagroepen", "/themagroepen/")
 
 
 def membership_state(user, themagroep) -> dict:
@@ -93,7 +91,7 @@ def group_list(request):
 
 def group_detail(request, slug):
     themagroep = readable_group(request, slug)
-    member = is_member(request.user, themagroep)
+    member = can_read_content(request.user, themagroep)
     manager = member and can_manage(request.user, themagroep)
     context = {
         "themagroep": themagroep,
@@ -101,8 +99,8 @@ def group_detail(request, slug):
         "can_manage": manager,
         "is_verified": access.is_verified(request.user),
         "member_count": Membership.objects.filter(themagroep=themagroep).count(),
-        "group_sections": _existing_templates((MEMBER_SECTION_TEMPLATES if member else []) + READER_SECTION_TEMPLATES),
-        "breadcrumbs": group_breadcrumbs(themagroep)[:-1] + [(themagroep.name, request.path)],
+        "group_sections": (MEMBER_SECTION_TEMPLATES if member else []) + READER_SECTION_TEMPLATES,
+        "breadcrumbs": trail(request.user, GROUPS, themagroep),
         **membership_state(request.user, themagroep),
     }
     if manager:
@@ -110,14 +108,3 @@ def group_detail(request, slug):
             themagroep=themagroep, state=RequestState.PENDING
         ).count()
     return render(request, "themagroepen/themagroep_detail.html", context)
-
-
-def _existing_templates(names):
-    found = []
-    for name in names:
-        try:
-            get_template(name)
-        except TemplateDoesNotExist:
-            continue
-        found.append(name)
-    return found
