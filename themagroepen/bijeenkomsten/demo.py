@@ -4,15 +4,14 @@ Runs after the themagroepen demo (INSTALLED_APPS order); without that group it d
 """
 
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 
+from kennisplatform.tz import AMSTERDAM
 from themagroepen.bijeenkomsten.models import Bijeenkomst, Kind, Visibility
 from themagroepen.models import Membership, Role, Themagroep
 
 GROUP_SLUG = "leegstand-en-herbestemmen"
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 
 def _at(year, month, day, hour, minute=0) -> datetime:
@@ -86,7 +85,7 @@ MEETINGS = [
     },
 ]
 
-REPORT = (
+VERSLAG = (
     "## Terugblik\n\n"
     "Twintig collega's uit tien gemeenten bespraken de aanpak van leegstand op bedrijventerreinen. "
     "Rode draad: begin met een eerlijke probleemanalyse per terrein, en maak samen met de provincie "
@@ -112,6 +111,6 @@ def load(stdout):
         created += was_created
         if was_created and bijeenkomst.end < timezone.now():
             occurrence = bijeenkomst.occurrences.get()
-            occurrence.report = REPORT
+            occurrence.verslag = VERSLAG
             occurrence.save()
     stdout.write(f"Bijeenkomsten: {created} aangemaakt, {len(MEETINGS) - created} bestonden al.")

@@ -1,14 +1,13 @@
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from django import forms
 from django.core.exceptions import ValidationError
 
+from kennisplatform.tz import AMSTERDAM
 from themagroepen.bijeenkomsten.models import Attachment, Bijeenkomst, Occurrence
 from themagroepen.bijeenkomsten.occurrences import InvalidRule, parse_rule
 from themagroepen.discussies.attachments import sniff
 
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024
 
 
@@ -90,11 +89,11 @@ class BijeenkomstForm(forms.ModelForm):
         return cleaned
 
 
-class ReportForm(forms.ModelForm):
+class VerslagForm(forms.ModelForm):
     class Meta:
         model = Occurrence
-        fields = ["report", "discussion_url"]
-        widgets = {"report": forms.Textarea(attrs={"rows": 10})}
+        fields = ["verslag", "discussion_url"]
+        widgets = {"verslag": forms.Textarea(attrs={"rows": 10})}
 
     def clean_discussion_url(self):
         url = self.cleaned_data["discussion_url"].strip()

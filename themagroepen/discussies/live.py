@@ -1,4 +1,5 @@
-"""Small events to the Channels layer, always after the commit.
+"""Small events to the Channels layer, after the commit of the change they announce (a logout
+closes the person's sockets at once: there is nothing to commit).
 
 The events carry ids only; browsers fetch the rendered post over HTTP, so the normal permission
 check decides what they see.
@@ -7,6 +8,8 @@ check decides what they see.
 from django.db import transaction
 
 from kennisplatform.live import send_to_groups
+
+ACCESS_CHANGED = {"type": "access.changed"}
 
 
 def topic_group(topic_id: int) -> str:
@@ -28,7 +31,11 @@ def close_user(user_id: int) -> None:
     send_to_groups([(personal_group(user_id), {"type": "force.close"})])
 
 
-def close_user_in_group(user_id: int, themagroep_id: int) -> None:
-    """Close this person's live connections in one themagroep (they left or were removed)."""
-    event = {"type": "membership.removed", "themagroep_id": themagroep_id}
-    transaction.on_commit(lambda: send_to_groups([(personal_group(user_id), event)]))
+def topic_readers_changed(topic_id: int) -> None:
+    """The topic was hidden, shown or moved: every open page of it asks access again."""
+    transaction.on_commit(lambda: send_to_groups([(topic_group(topic_id), ACCESS_CHANGED)]))
+
+
+def user_keys_changed(user_id: int) -> None:
+    """The person left a group, was removed or lost a role: their open topic pages ask again."""
+    transaction.on_commit(lambda: send_to_groups([(personal_group(user_id), ACCESS_CHANGED)]))

@@ -4,7 +4,8 @@ and live events happen the same way from views, the demo and tests."""
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import BooleanField, ExpressionWrapper, F, Q
+from django.db.models import BooleanField, Count, ExpressionWrapper, F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -45,6 +46,13 @@ def topics_for_group(themagroep, user, limit=None) -> GroupTopics:
     """The topics of a group this person may read, newest activity first, with unread counts."""
     topics = access.filter_readable(Topic.objects.filter(themagroep=themagroep), user).select_related(
         "author", "themagroep"
+    )
+    # Count only the replies this person may read (a hidden reply is not "one of 4" to a member).
+    readable_replies = access.filter_readable(Reply.objects.filter(topic=OuterRef("pk")), user)
+    topics = topics.annotate(
+        readable_reply_count=Coalesce(
+            Subquery(readable_replies.order_by().values("topic").annotate(n=Count("pk")).values("n")), 0
+        )
     )
     topics = readtracking.annotate_unread(topics, user)
     if user.is_authenticated:
@@ -124,8 +132,7 @@ def create_reply(topic, author, body, files=(), in_reply_to=None, announce=True)
     html, mentioned = _render(topic.themagroep, body)
     now = timezone.now()
     reply = Reply.objects.create(topic=topic, author=author, body=body, html=html, created=now)
-    # F() keeps the counter right when many members reply at the same moment.
-    Topic.objects.filter(pk=topic.pk).update(reply_count=F("reply_count") + 1, last_activity=now)
+    Topic.objects.filter(pk=topic.pk).update(last_activity=now)
     _attach(topic, reply, author, files)
     TopicFollow.objects.get_or_create(user=author, topic=topic)
     readtracking.mark_read(author, topic, until=now)
@@ -211,16 +218,30 @@ def report(user, topic, reply, reason) -> Report:
 # --- moderation (callers check access.is_beheerder) -------------------------------------------
 
 
+@transaction.atomic
 def set_flag(post, flag: str, value: bool) -> None:
     assert flag in {"pinned", "locked", "hidden"}
     setattr(post, flag, value)
     post.save(update_fields=[flag])
+    if flag == "hidden":
+        _readers_changed(post)
 
 
 @transaction.atomic
 def move_topic(topic, target) -> None:
     topic.themagroep = target
     topic.save(update_fields=["themagroep"])
+    _readers_changed(topic)
+
+
+def _readers_changed(post) -> None:
+    """Who may read the post changed. Before the moderator's response returns, search no
+    longer finds it for those who lost it, and their open topic pages stop hearing about it."""
+    from search.queue import sync_now
+
+    transaction.on_commit(lambda: sync_now(post), robust=True)
+    if isinstance(post, Topic):
+        live.topic_readers_changed(post.pk)
 
 
 def resolve_report(report_obj, user) -> None:
@@ -265,6 +286,7 @@ def _notify_reply(topic, reply, author, mentioned, in_reply_to=None):
             url=post_url(topic, reply),
             themagroep=topic.themagroep,
             actor=author,
+            subject=reply,
         )
 
 
