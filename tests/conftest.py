@@ -38,6 +38,12 @@ def _isolated_media(settings, tmp_path):
 def _fresh_cache():
     from django.core.cache import cache
 
+    from search.breaker import breaker
+
+    # Circuit breakers are per process: one test's outage must not open the next test's circuit.
+    breaker.reset()
+    if hasattr(cache, "breaker"):
+        cache.breaker.reset()
     cache.clear()
     yield
 
