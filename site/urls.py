@@ -16,6 +16,8 @@ urlpatterns = [
     path("health/", health.health, name="health"),
     path("cms/login/", allauth_login),
     path("_util/login/", allauth_login),
+    path("health/ready/", health.health, name="health-ready"),
+    path("health/live/", health.live, name="health-live"),
     path("cms/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     path("account/", include("accounts.urls")),

@@ -16,7 +16,7 @@ from themagroepen.models import Invitation, InvitationState
 def send_invitation_email(invitation_id: int) -> bool:
     rows = Invitation.objects.filter(pk=invitation_id)
 
-    def send() -> bool:
+    def send(_pks) -> bool:
         invitation = rows.select_related("themagroep", "invited_by").get()
         context = {
             "invitation": invitation,
@@ -31,11 +31,10 @@ def send_invitation_email(invitation_id: int) -> bool:
         ).send()
         return True
 
-    # Claimed first (emailed_at NULL → now): a duplicate enqueue or retry sends nothing.
+    # A duplicate enqueue or a retry finds nothing left to claim; a failed send rolls back.
     return claim_once(
         rows,
         unclaimed=Q(emailed_at__isnull=True, state=InvitationState.PENDING),
         claim={"emailed_at": timezone.now()},
-        release={"emailed_at": None},
         effect=send,
     )

@@ -1,8 +1,9 @@
 """The e-mail the day before: to each confirmed participant, exactly once.
 
-A registration is *claimed* with a conditional UPDATE (``reminder_sent_at IS NULL``) before its
-mail goes out, so two runs at the same time, or a run repeated by cron, never send twice. When
-sending fails the claim is released, so the next run tries again.
+A registration is *claimed* by locking its row (``reminder_sent_at IS NULL``) in a transaction;
+the mail is sent inside it and ``reminder_sent_at`` set in the same commit. Two runs at the same
+time skip each other's locked rows; a failed send, or a process that dies mid-send, rolls the
+claim back, so the next run tries again.
 """
 
 import logging
@@ -48,8 +49,7 @@ def send_due_reminders(now: datetime | None = None) -> int:
                 Registration.objects.filter(pk=registration.pk),
                 unclaimed=Q(reminder_sent_at__isnull=True),
                 claim={"reminder_sent_at": timezone.now()},
-                release={"reminder_sent_at": None},
-                effect=lambda registration=registration: _send(registration),
+                effect=lambda _pks, registration=registration: _send(registration),
             )
         except Exception:
             logger.exception("Herinnering voor aanmelding %s kon niet worden verstuurd", registration.pk)

@@ -5,8 +5,7 @@ The events carry ids only; browsers fetch the rendered post over HTTP, so the no
 check decides what they see.
 """
 
-from django.db import transaction
-
+from kennisplatform.aftercommit import after_commit
 from kennisplatform.live import send_to_groups
 
 ACCESS_CHANGED = {"type": "access.changed"}
@@ -23,7 +22,7 @@ def personal_group(user_id: int) -> str:
 
 def reply_created(reply) -> None:
     event = {"type": "reply.created", "reply_id": reply.pk}
-    transaction.on_commit(lambda: send_to_groups([(topic_group(reply.topic_id), event)]))
+    after_commit(lambda: send_to_groups([(topic_group(reply.topic_id), event)]), name="live antwoord")
 
 
 def close_user(user_id: int) -> None:
@@ -33,9 +32,9 @@ def close_user(user_id: int) -> None:
 
 def topic_readers_changed(topic_id: int) -> None:
     """The topic was hidden, shown or moved: every open page of it asks access again."""
-    transaction.on_commit(lambda: send_to_groups([(topic_group(topic_id), ACCESS_CHANGED)]))
+    after_commit(lambda: send_to_groups([(topic_group(topic_id), ACCESS_CHANGED)]), name="live toegang onderwerp")
 
 
 def user_keys_changed(user_id: int) -> None:
     """The person left a group, was removed or lost a role: their open topic pages ask again."""
-    transaction.on_commit(lambda: send_to_groups([(personal_group(user_id), ACCESS_CHANGED)]))
+    after_commit(lambda: send_to_groups([(personal_group(user_id), ACCESS_CHANGED)]), name="live toegang persoon")

@@ -1,19 +1,26 @@
 """Background e-mail for notifications, run by django-tasks and only ever enqueued after commit.
 
-"Never twice": each notification is claimed (``kennisplatform.claims``: status direct → sent)
-before its e-mail is sent; the digest claims a person's waiting batch in one UPDATE. A second
-worker, a retried task or a duplicate enqueue finds nothing left to claim. If sending fails,
-the claim is released so a retry can send it.
+Exactly once in effect: each notification (and a person's digest batch) is claimed with
+``kennisplatform.claims.claim_once``: the rows are locked, the e-mail sent and the rows marked
+``sent`` in one transaction, so a failed send or a dead worker leaves them for the next try.
+Each mail carries a stable Message-ID. Whether the person may still read what a mail names is
+asked again when it is sent (they may have left the group, or the topic may be hidden).
+
+SMTP trouble is retried with backoff (``retry_delay``); notifications still ``direct`` after
+that are swept up by the clock job ``meldingen-nasturen`` (``sweep_unsent``).
 """
 
 import logging
+from datetime import timedelta
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
-from django_tasks import task
+from django_tasks import default_task_backend, task
 
+from kennisplatform import taskworker
 from kennisplatform.claims import claim_once
 from themagroepen.notificaties import emails
 from themagroepen.notificaties.models import EmailPreference, EmailStatus, Frequency, Notification
@@ -21,41 +28,90 @@ from themagroepen.notificaties.services import may_see_notification, visible_not
 
 logger = logging.getLogger(__name__)
 
+MAX_ATTEMPTS = 8  # 10 s ... 21 min; after that the sweep keeps trying every few minutes
+SWEEP_AFTER = timedelta(minutes=5)
+SWEEP_CHUNK = 50
+
+
+def retry_delay(attempt: int) -> timedelta:
+    """EMAIL_RETRY_SECONDS (10) doubled per attempt, at most an hour."""
+    return timedelta(seconds=min(settings.EMAIL_RETRY_SECONDS * 2 ** (attempt - 1), 3600))
+
+
+def message_id(kind: str, pk) -> str:
+    return f"<{kind}-{pk}@{urlsplit(settings.SITE_URL).hostname or 'kennisplatform'}>"
+
 
 @task()
-def send_notification_emails(notification_ids: list[int]) -> int:
-    sent = 0
-    for notification_id in notification_ids:
-        if _send_one(notification_id):
-            sent += 1
+def send_notification_emails(notification_ids: list[int], attempt: int = 1) -> int:
+    sent, failed = 0, []
+    for index, notification_id in enumerate(notification_ids):
+        if taskworker.stopping.is_set():
+            # SIGTERM: finish this task now and leave the rest to the next worker.
+            _enqueue(notification_ids[index:], attempt)
+            break
+        try:
+            if _send_one(notification_id):
+                sent += 1
+        except Exception as exc:  # SMTP down or refusing: the claim was rolled back
+            logger.warning("e-mail voor melding %s mislukt (poging %s): %s", notification_id, attempt, exc)
+            failed.append(notification_id)
+    if failed:
+        if attempt < MAX_ATTEMPTS:
+            _enqueue(failed, attempt + 1, delay=retry_delay(attempt))
+        else:
+            logger.error("e-mail voor %s melding(en) na %s pogingen niet verstuurd", len(failed), attempt)
     return sent
+
+
+def _enqueue(notification_ids, attempt, delay=None) -> None:
+    if delay is not None and default_task_backend.supports_defer:
+        send_notification_emails.using(run_after=timezone.now() + delay).enqueue(list(notification_ids), attempt)
+    elif delay is None:
+        send_notification_emails.enqueue(list(notification_ids), attempt)
+    # Without a deferring backend (development) the sweep picks them up.
 
 
 def _send_one(notification_id: int) -> bool:
     rows = Notification.objects.filter(pk=notification_id)
 
-    def send() -> bool:
+    def send(_pks) -> bool:
         notification = rows.select_related("recipient", "themagroep", "actor").get()
         # Checked again now: between the action and this mail the person may have left the group,
         # or the topic may have been hidden. Then the title must not go out.
         if not notification.recipient.email or not may_see_notification(notification.recipient, notification):
             rows.update(email_status=EmailStatus.NONE, emailed_at=None)
             return False
-        emails.build_message(
+        message = emails.build_message(
             notification.recipient,
             subject=notification.title,
             template="notification",
             context={"notification": notification, "link": emails.absolute(notification.url)},
-        ).send()
+        )
+        message.extra_headers["Message-ID"] = message_id("melding", notification_id)
+        message.send()
         return True
 
     return claim_once(
         rows,
         unclaimed=Q(email_status=EmailStatus.DIRECT),
         claim={"email_status": EmailStatus.SENT, "emailed_at": timezone.now()},
-        release={"email_status": EmailStatus.DIRECT, "emailed_at": None},
         effect=send,
     )
+
+
+def sweep_unsent(now=None) -> int:
+    """Clock job: notifications that should have been mailed by now get a new task.
+    Harmless when a task for them is still queued: the claim lets only one send."""
+    cutoff = (now or timezone.now()) - SWEEP_AFTER
+    ids = list(
+        Notification.objects.filter(email_status=EmailStatus.DIRECT, created__lt=cutoff)
+        .order_by("pk")
+        .values_list("pk", flat=True)[:5000]
+    )
+    for start in range(0, len(ids), SWEEP_CHUNK):
+        send_notification_emails.enqueue(ids[start : start + SWEEP_CHUNK])
+    return len(ids)
 
 
 def send_digests() -> int:
@@ -78,34 +134,34 @@ def _send_digest(user_id: int) -> bool:
             email_status=EmailStatus.NONE
         )
         return False
-    stamp = timezone.now()
-    with transaction.atomic():
-        # Claim in one UPDATE; a concurrent run claims a disjoint (empty) set.
-        claimed = Notification.objects.filter(recipient_id=user_id, email_status=EmailStatus.DIGEST).update(
-            email_status=EmailStatus.SENT, emailed_at=stamp
-        )
-    if not claimed:
-        return False
-    batch = Notification.objects.filter(recipient_id=user_id, email_status=EmailStatus.SENT, emailed_at=stamp)
     recipient = get_user_model().objects.get(pk=user_id)
-    # Only what the person may still read and has not read in the app already.
-    notifications = list(
-        visible_notifications(recipient)
-        .filter(pk__in=batch, read_at__isnull=True)
-        .select_related("themagroep")
-        .order_by("created")
+    sent = False
+
+    def send(batch) -> bool:
+        nonlocal sent
+        # Only what the person may still read and has not read in the app already.
+        notifications = list(
+            visible_notifications(recipient)
+            .filter(pk__in=batch, read_at__isnull=True)
+            .select_related("themagroep")
+            .order_by("created")
+        )
+        if notifications and recipient.email:
+            message = emails.build_message(
+                recipient,
+                subject=f"Samenvatting: {len(notifications)} nieuwe meldingen",
+                template="digest",
+                context={"notifications": [(n, emails.absolute(n.url)) for n in notifications]},
+            )
+            message.extra_headers["Message-ID"] = message_id(f"samenvatting-{user_id}", min(batch))
+            message.send()
+            sent = True
+        return True  # the whole batch is done, mailed or not
+
+    claim_once(
+        Notification.objects.filter(recipient_id=user_id),
+        unclaimed=Q(email_status=EmailStatus.DIGEST),
+        claim={"email_status": EmailStatus.SENT, "emailed_at": timezone.now()},
+        effect=send,
     )
-    if not notifications or not recipient.email:
-        return False
-    message = emails.build_message(
-        recipient,
-        subject=f"Samenvatting: {len(notifications)} nieuwe meldingen",
-        template="digest",
-        context={"notifications": [(n, emails.absolute(n.url)) for n in notifications]},
-    )
-    try:
-        message.send()
-    except Exception:
-        batch.update(email_status=EmailStatus.DIGEST, emailed_at=None)
-        raise
-    return True
+    return sent
