@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from kennisplatform import access
+from kennisplatform.private_files import StorageError
 from themagroepen.bijeenkomsten import csv_export, ical, permissions, services
 from themagroepen.bijeenkomsten.forms import AttachmentForm, BijeenkomstForm, RegistrationForm, ReportForm
 from themagroepen.bijeenkomsten.models import Attachment, Bijeenkomst, Occurrence
@@ -217,9 +218,13 @@ def report(request, slug, pk):
             attachment = attachment_form.save(commit=False)
             attachment.occurrence = occurrence
             attachment.uploaded_by = request.user
-            attachment.save()
-            messages.success(request, f"‘{attachment.title}’ is toegevoegd.")
-            return redirect(reverse("bijeenkomsten:report", kwargs={"slug": slug, "pk": pk}))
+            try:
+                attachment.save()
+            except StorageError as error:
+                attachment_form.add_error("file", error.message)
+            else:
+                messages.success(request, f"‘{attachment.title}’ is toegevoegd.")
+                return redirect(reverse("bijeenkomsten:report", kwargs={"slug": slug, "pk": pk}))
     context = {
         "occurrence": occurrence,
         "bijeenkomst": occurrence.bijeenkomst,
