@@ -12,6 +12,7 @@ PKGS_POSTGRES=(postgresql-15 postgresql-client-15)
 PKGS_REDIS=(redis-server)
 PKGS_ELASTICSEARCH=(openjdk-17-jre-headless maven unzip hunspell-nl)
 PKGS_CHROMIUM=(chromium chromium-driver fonts-liberation)
+PKGS_NGINX=(nginx-light openssl)  # only to validate docker/nginx with `nginx -t`; never started
 
 log() { printf '[services] %s\n' "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }

@@ -9,7 +9,7 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
 # Everything missing in one apt pass: at most one `apt-get update` per run.
 ensure_packages "${PKGS_POSTGRES[@]}" "${PKGS_REDIS[@]}" \
-    "${PKGS_ELASTICSEARCH[@]}" "${PKGS_CHROMIUM[@]}"
+    "${PKGS_ELASTICSEARCH[@]}" "${PKGS_CHROMIUM[@]}" "${PKGS_NGINX[@]}"
 
 env_file="$here/.env.services"
 tmp=$(mktemp "$env_file.XXXXXX")
