@@ -1,4 +1,4 @@
-"""A large request body streamed over a raw socket, as a browser uploading a big file would.
+"""Uploads that hurt: a large body streamed over a raw socket, and a private storage that fails.
 
 ``stream_body`` sends blocks until the server answers (or closes), so the caller learns both
 what the person saw and how much of the body the server took before it refused.
@@ -6,7 +6,10 @@ what the person saw and how much of the body the server took before it refused.
 
 import select
 import socket
+import subprocess
 from dataclasses import dataclass
+
+import pytest
 
 BLOCK = 64 * 1024
 
@@ -49,3 +52,15 @@ def _read_response(sock, sent) -> Upload:
     head, _, body = raw.partition(b"\r\n\r\n")
     status = int(head.split(b" ", 2)[1]) if head.startswith(b"HTTP/") else 0
     return Upload(status, body.decode("utf-8", "replace"), sent)
+
+
+@pytest.fixture(params=["vol", "alleen-lezen"])
+def failing_private_storage(request, settings, tmp_path):
+    """PRIVATE_MEDIA_ROOT on a real file system that is full (64 KB) or mounted read-only."""
+    root = tmp_path / "private-mount"
+    root.mkdir()
+    options = "size=64k" if request.param == "vol" else "size=1m,ro"
+    subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(root)], check=True)
+    settings.PRIVATE_MEDIA_ROOT = root
+    yield root
+    subprocess.run(["umount", str(root)], check=True)

@@ -3,7 +3,6 @@ the typed text kept, nothing stored (no rows, no files)."""
 
 import io
 import struct
-import subprocess
 import tracemalloc
 import zipfile
 import zlib
@@ -147,18 +146,6 @@ def test_wagtail_images_refuse_the_same_pixel_bomb():
 
 
 # --- the storage fails ---------------------------------------------------------------------------
-
-
-@pytest.fixture(params=["vol", "alleen-lezen"])
-def failing_private_storage(request, settings, tmp_path):
-    """PRIVATE_MEDIA_ROOT on a real file system that is full (64 KB) or mounted read-only."""
-    root = tmp_path / "private-mount"
-    root.mkdir()
-    options = "size=64k" if request.param == "vol" else "size=1m,ro"
-    subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(root)], check=True)
-    settings.PRIVATE_MEDIA_ROOT = root
-    yield root
-    subprocess.run(["umount", str(root)], check=True)
 
 
 @pytest.mark.django_db

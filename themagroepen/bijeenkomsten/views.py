@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -219,7 +220,8 @@ def report(request, slug, pk):
             attachment.occurrence = occurrence
             attachment.uploaded_by = request.user
             try:
-                attachment.save()
+                with transaction.atomic():  # a failed save must not poison an outer transaction
+                    attachment.save()
             except StorageError as error:
                 attachment_form.add_error("file", error.message)
             else:
