@@ -51,3 +51,20 @@ def test_overlong_search_and_filter_values_are_not_echoed_whole(client, kb):  # 
     filtered = client.get("/voorbeelden/", {"provincie": "x" * 6000})
     assert filtered.status_code == 200
     assert "x" * 501 not in filtered.content.decode()
+
+
+def test_a_form_error_does_not_repeat_an_overlong_value(client):
+    response = client.post(
+        "/account/signup/",
+        {
+            "email": "nieuw@utrecht.nl",
+            "name": "Nieuw Lid",
+            "organisation": "x" * 6000,
+            "password1": "Leegstand-2026-ok",
+            "password2": "Leegstand-2026-ok",
+        },
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Kies een organisatie uit de lijst." in page
+    assert "x" * 501 not in page
