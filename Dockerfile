@@ -20,4 +20,4 @@ RUN pip install --no-cache-dir --no-deps --no-build-isolation -e . \
 
 USER app
 EXPOSE 8000
-CMD ["daphne", "-b", "0.0.0.0", "-p", "8000", "--proxy-headers", "kennisplatform.asgi:application"]
+CMD ["daphne", "-b", "0.0.0.0", "-p", "8000", "kennisplatform.asgi:application"]

@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install migrate demo serve services test-services lock bench-kennisbank bench-search bench-ws check gates clean
+.PHONY: run test install migrate demo serve services test-services lock bench-kennisbank bench-search bench-ws bench-upload check gates clean
 
 run: install migrate demo serve ## install, migrate, load demo content and serve on http://localhost:8000
 
@@ -62,6 +62,9 @@ bench-search: install
 
 bench-ws: install
 	$(PY) benchmarks/ws_delivery.py
+
+bench-upload: install
+	$(PY) benchmarks/upload_memory.py
 
 clean:
 	rm -rf var $(VENV)

@@ -2,12 +2,21 @@
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
+from django.core.exceptions import PermissionDenied
 
 from accounts import services
+from kennisplatform.client_ip import client_ip
 
 
 class AccountAdapter(DefaultAccountAdapter):
     """Sign-up by e-mail; the profile fields are saved by ``ProfileSignupForm.signup``."""
+
+    def get_client_ip(self, request):
+        # allauth's rate limits and session records use the platform's one derivation.
+        ip = client_ip(request)
+        if not ip:
+            raise PermissionDenied("Unable to determine client IP address")
+        return ip
 
 
 class SocialAccountAdapter(DefaultSocialAccountAdapter):

@@ -27,6 +27,8 @@ def organisation_choices():
 
 class OrganisationField(forms.ChoiceField):
     def __init__(self, **kwargs):
+        # Django's own message repeats the submitted value, whatever its length.
+        kwargs.setdefault("error_messages", {"invalid_choice": _("Kies een organisatie uit de lijst.")})
         super().__init__(choices=organisation_choices, required=False, **kwargs)
 
     def clean(self, value):

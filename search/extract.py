@@ -12,6 +12,8 @@ import re
 import zipfile
 from xml.etree import ElementTree
 
+from kennisplatform import archives
+
 logger = logging.getLogger(__name__)
 
 MAX_CHARS = 200_000
@@ -28,6 +30,8 @@ def _pdf(data: bytes) -> str:
 def _docx(data: bytes) -> str:
     import docx
 
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        archives.check_declared(archive)  # python-docx reads members whole
     document = docx.Document(io.BytesIO(data))
     parts = [p.text for p in document.paragraphs]
     for table in document.tables:
@@ -49,8 +53,9 @@ def _xml_text(data: bytes, tag_suffixes: tuple[str, ...] | None = None) -> str:
 
 def _zipped_xml(data: bytes, members: list[str] | None, pattern: str | None, tags=None) -> str:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        archives.check_declared(archive)
         names = members or sorted(n for n in archive.namelist() if re.fullmatch(pattern, n))
-        return "\n".join(_xml_text(archive.read(n), tags) for n in names if n in archive.namelist())
+        return "\n".join(_xml_text(archives.read_member(archive, n), tags) for n in names if n in archive.namelist())
 
 
 EXTRACTORS = {

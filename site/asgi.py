@@ -11,11 +11,15 @@ from channels.auth import AuthMiddlewareStack  # noqa: E402  (needs Django set u
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
+from kennisplatform import daphne_requests  # noqa: E402
+from kennisplatform.request_limits import BoundedRequestBody  # noqa: E402
 from kennisplatform.routing import websocket_urlpatterns  # noqa: E402
+
+daphne_requests.install()  # Daphne imports this module before it listens
 
 application = ProtocolTypeRouter(
     {
-        "http": django_asgi_app,
+        "http": BoundedRequestBody(django_asgi_app),
         "websocket": AllowedHostsOriginValidator(AuthMiddlewareStack(URLRouter(websocket_urlpatterns))),
     }
 )

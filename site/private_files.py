@@ -5,11 +5,25 @@ them; every download goes through a view that checks the reader first. The locat
 each use, so tests and deployments can move it.
 """
 
+import logging
 import os
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.utils.deconstruct import deconstructible
+
+logger = logging.getLogger(__name__)
+
+STORAGE_FAILED = (
+    "Uw bestand kon niet worden opgeslagen door een storing bij de bestandsopslag. Er is niets geplaatst; "
+    "uw tekst staat nog in het formulier. Probeer het later opnieuw, of plaats het bericht zonder bijlage."
+)
+
+
+class StorageError(Exception):
+    """A private file could not be written (disk full, read-only, unwritable); ``message`` is Dutch."""
+
+    message = STORAGE_FAILED
 
 
 @deconstructible
@@ -21,6 +35,20 @@ class PrivateStorage(FileSystemStorage):
     @property
     def location(self):
         return os.path.abspath(self.base_location)
+
+    def _save(self, name, content):
+        try:
+            return super()._save(name, content)
+        except OSError as error:
+            logger.error("private file %s not stored: %s", name, error)
+            self._remove_partial(name)
+            raise StorageError(STORAGE_FAILED) from error
+
+    def _remove_partial(self, name):
+        try:
+            os.remove(self.path(name))
+        except OSError:
+            pass  # nothing was written, or the disk will not even let us delete
 
     def url(self, name):
         raise ValueError("Private files have no public URL; they are served by a permission-checked view.")

@@ -98,6 +98,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "kennisplatform.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "kennisplatform.input_guard.InputGuardMiddleware",  # before anything reads a session or the database
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -283,6 +284,10 @@ ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_SESSION_REMEMBER = False  # a session ends with the browser, and after SESSION_COOKIE_AGE
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Kennisplatform] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if PRODUCTION else "http"
+# Proxies we run in front of the application (compose: nginx, 1). Their X-Forwarded-For entries
+# are believed, nothing further left (kennisplatform.client_ip); 0 means REMOTE_ADDR.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "5/5m/key,20/5m/ip",
@@ -367,6 +372,12 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
 # Group attachments are never under MEDIA_ROOT: they are served only through a permission check.
 PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "var" / "private")))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# The largest request body at all (five 10 MB attachments and the text fit), refused before it
+# is read (kennisplatform.request_limits); docker/nginx/kennisplatform.conf uses the same figure.
+REQUEST_BODY_MAX_BYTES = env_int("REQUEST_BODY_MAX_MB", 60) * 1024 * 1024
+# Images above this many pixels are refused before decoding (a small PNG can declare 50,000²).
+MAX_IMAGE_PIXELS = 40_000_000
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 WHITENOISE_USE_FINDERS = not PRODUCTION
 if not PRODUCTION:

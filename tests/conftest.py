@@ -12,7 +12,7 @@ import pytest
 
 from tests.support import services
 
-pytest_plugins = ["tests.support.browser"]
+pytest_plugins = ["tests.support.browser", "tests.support.uploads"]
 
 
 def pytest_configure(config):

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from kennisplatform import access
 from kennisplatform.aftercommit import after_commit
+from themagroepen import audit
 from themagroepen.models import (
     Invitation,
     InvitationState,
@@ -147,7 +148,18 @@ def decide_request(join_request: JoinRequest, *, by, accept: bool, message: str 
             actor=by,
         )
     join_request.save()
+    audit.record(
+        join_request,
+        "themagroepen.verzoek.toelaten" if accept else "themagroepen.verzoek.afwijzen",
+        by=by,
+        themagroep=themagroep,
+        title=f"Verzoek van {_person(join_request.user)}",
+    )
     return join_request
+
+
+def _person(user) -> str:
+    return user.get_full_name() or user.email
 
 
 # --- invitations -----------------------------------------------------------------------------
@@ -336,6 +348,9 @@ def remove_member(membership: Membership, *, by) -> None:
     themagroep = _lock_group(membership.themagroep)
     _require_manager(by, themagroep)
     membership = Membership.objects.select_for_update().select_related("user").get(pk=membership.pk)
+    audit.record(
+        membership, "themagroepen.lid.verwijderen", by=by, themagroep=themagroep, title=_person(membership.user)
+    )
     _end_membership(themagroep, membership)
 
 
@@ -350,4 +365,12 @@ def set_role(membership: Membership, role: str, *, by) -> Membership:
         _ensure_other_beheerder(themagroep, membership)
     membership.role = role
     membership.save(update_fields=["role"])
+    audit.record(
+        membership,
+        "themagroepen.lid.rol",
+        by=by,
+        themagroep=themagroep,
+        title=_person(membership.user),
+        detail=f"(nu {Role(role).label.lower()})",
+    )
     return membership

@@ -25,3 +25,10 @@ class ThemagroepViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_themagroep_viewset():
     return ThemagroepViewSet("groepen")  # not "themagroepen": that URL namespace is the app's
+
+
+@hooks.register("register_log_actions")
+def register_audit_actions(actions):
+    from themagroepen import audit
+
+    audit.register(actions)

@@ -12,8 +12,9 @@ PKGS_POSTGRES=(postgresql-15 postgresql-client-15)
 PKGS_REDIS=(redis-server)
 PKGS_ELASTICSEARCH=(openjdk-17-jre-headless maven unzip hunspell-nl)
 PKGS_CHROMIUM=(chromium chromium-driver fonts-liberation)
-# gettext: msgfmt for the catalogue gate (scripts/check_catalogues.py).
-PKGS_TOOLS=(gettext)
+# gettext: msgfmt for the catalogue gate (scripts/check_catalogues.py); nginx only to validate
+# docker/nginx with `nginx -t` (never started).
+PKGS_TOOLS=(gettext nginx-light openssl)
 
 log() { printf '[services] %s\n' "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }

@@ -50,6 +50,7 @@ def daphne_on_test_database():
         "DB_POOL_MIN_SIZE": str(POOL_MIN_SIZE),
         "DB_POOL_MAX_SIZE": str(POOL_MAX_SIZE),
     }
+    # `python -m daphne` with this interpreter: a console script may belong to another venv.
     process = subprocess.Popen(
         [sys.executable, "-m", "daphne", "-b", "127.0.0.1", "-p", str(port), "kennisplatform.asgi:application"],
         cwd=ROOT,

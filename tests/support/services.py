@@ -11,11 +11,16 @@ SERVICE_MARKERS = {
     "redis": "needs a real Redis server (REDIS_URL)",
     "elasticsearch": "needs a real Elasticsearch server (ELASTICSEARCH_URL)",
     "browser": "needs Chromium (CHROMIUM_PATH, default /usr/bin/chromium)",
+    "nginx": "needs nginx to validate docker/nginx (Debian package nginx-light)",
 }
 
 
 def services_required() -> bool:
     return os.environ.get("REQUIRE_SERVICES") == "1"
+
+
+def nginx_path() -> str | None:
+    return shutil.which("nginx") or shutil.which("/usr/sbin/nginx")
 
 
 def chromium_path() -> str:
@@ -52,6 +57,8 @@ def problem_with(marker: str) -> str | None:
     if marker == "browser":
         path = chromium_path()
         return None if shutil.which(path) else f"Chromium not found at {path}"
+    if marker == "nginx":
+        return None if nginx_path() else "nginx not found"
     return None
 
 

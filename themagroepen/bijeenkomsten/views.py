@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from kennisplatform import access
 from kennisplatform.breadcrumbs import trail
+from kennisplatform.private_files import StorageError
 from themagroepen.bijeenkomsten import csv_export, ical, permissions, services
 from themagroepen.bijeenkomsten.forms import AttachmentForm, BijeenkomstForm, RegistrationForm, VerslagForm
 from themagroepen.bijeenkomsten.models import Attachment, Bijeenkomst, Occurrence
@@ -218,9 +220,14 @@ def verslag(request, slug, pk):
             attachment = attachment_form.save(commit=False)
             attachment.occurrence = occurrence
             attachment.uploaded_by = request.user
-            attachment.save()
-            messages.success(request, f"‘{attachment.title}’ is toegevoegd.")
-            return redirect(reverse("bijeenkomsten:verslag", kwargs={"slug": slug, "pk": pk}))
+            try:
+                with transaction.atomic():  # a failed save must not poison an outer transaction
+                    attachment.save()
+            except StorageError as error:
+                attachment_form.add_error("file", error.message)
+            else:
+                messages.success(request, f"‘{attachment.title}’ is toegevoegd.")
+                return redirect(reverse("bijeenkomsten:verslag", kwargs={"slug": slug, "pk": pk}))
     context = {
         "occurrence": occurrence,
         "bijeenkomst": occurrence.bijeenkomst,

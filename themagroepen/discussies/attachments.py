@@ -1,13 +1,15 @@
 """Which uploads we accept: PDF, Office, ODF and images, judged by content, not by name."""
 
-import io
 import os
 import re
 import unicodedata
 import zipfile
 
 import filetype
+from django.conf import settings
 from django.core.exceptions import ValidationError
+
+from kennisplatform import archives
 
 MAX_SIZE = 10 * 1024 * 1024
 MAX_FILES = 5
@@ -49,6 +51,8 @@ def sniff(upload, max_size: int = MAX_SIZE) -> tuple[str, str]:
     upload.seek(0)
     kind = filetype.guess(head)
     if kind is not None and kind.mime in SIMPLE_TYPES:
+        if kind.mime.startswith("image/"):
+            _check_pixels(upload)
         return SIMPLE_TYPES[kind.mime]
     if head.startswith(b"PK\x03\x04"):
         detected = _zip_document_type(upload)
@@ -58,19 +62,46 @@ def sniff(upload, max_size: int = MAX_SIZE) -> tuple[str, str]:
     raise ValidationError(UNSUPPORTED)
 
 
+def _check_pixels(upload):
+    """Read only the image header: a few KB can declare billions of pixels."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(upload) as image:
+            width, height = image.size
+    except Image.DecompressionBombError:
+        width = height = settings.MAX_IMAGE_PIXELS
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        return  # content already identified by its signature; Pillow need not understand it
+    finally:
+        upload.seek(0)
+    if width * height > settings.MAX_IMAGE_PIXELS:
+        raise ValidationError(
+            f"“{safe_filename(upload.name)}” heeft te veel beeldpunten "
+            f"(maximaal {settings.MAX_IMAGE_PIXELS // 1_000_000} megapixel). Verklein de afbeelding."
+        )
+
+
 def _zip_document_type(upload):
     try:
-        with zipfile.ZipFile(io.BytesIO(upload.read())) as archive:
+        with zipfile.ZipFile(upload) as archive:
+            archives.check_actual(archive)
             names = set(archive.namelist())
             if "mimetype" in names:
-                extension = ODF_TYPES.get(archive.read("mimetype").decode("ascii", "replace").strip())
+                mimetype = archives.read_member(archive, "mimetype")
+                extension = ODF_TYPES.get(mimetype.decode("ascii", "replace").strip())
                 return (extension, _odf_mime(extension)) if extension else None
             if "[Content_Types].xml" in names:
-                content_types = archive.read("[Content_Types].xml").decode("utf-8", "replace")
+                content_types = archives.read_member(archive, "[Content_Types].xml").decode("utf-8", "replace")
                 for folder, result in OOXML_TYPES.items():
                     if f'PartName="/{folder}' in content_types and any(n.startswith(folder) for n in names):
                         return result
-    except (zipfile.BadZipFile, KeyError, ValueError, RuntimeError):
+    except archives.ArchiveTooLarge:
+        raise ValidationError(
+            f"“{safe_filename(upload.name)}” wordt uitgepakt veel groter dan het bestand zelf "
+            f"(meer dan {archives.MAX_TOTAL_BYTES // (1024 * 1024)} MB) en is daarom geweigerd."
+        ) from None
+    except (zipfile.BadZipFile, KeyError, ValueError, RuntimeError, EOFError):
         return None
     return None
 

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from kennisplatform import access
 from kennisplatform.breadcrumbs import trail
 from kennisplatform.ratelimit import rate_limited
+from themagroepen import audit
 from themagroepen.discussies import services
 from themagroepen.discussies.forms import MoveForm, ReportForm
 from themagroepen.discussies.guards import member_group, members_only, readable_reply, readable_topic, require_beheerder
@@ -44,6 +45,13 @@ def topic_moderate(request, slug, pk):
     else:
         flag, value, message = action
         services.set_flag(topic, flag, value)
+        audit.record(
+            topic,
+            f"themagroepen.onderwerp.{request.POST['actie']}",
+            by=request.user,
+            themagroep=themagroep,
+            title=topic.title,
+        )
         messages.success(request, message)
     return redirect(topic.get_absolute_url())
 
@@ -60,6 +68,13 @@ def reply_moderate(request, slug, reply_id):
     else:
         value, message = action
         services.set_flag(reply, "hidden", value)
+        audit.record(
+            reply,
+            f"themagroepen.reactie.{request.POST['actie']}",
+            by=request.user,
+            themagroep=themagroep,
+            title=f"Reactie in “{reply.topic.title}”",
+        )
         messages.success(request, message)
     return redirect(services.post_url(reply.topic, reply))
 
@@ -79,6 +94,14 @@ def topic_move(request, slug, pk):
     if request.method == "POST" and form.is_valid():
         target = form.cleaned_data["target"]
         services.move_topic(topic, target)
+        audit.record(
+            topic,
+            "themagroepen.onderwerp.verplaatsen",
+            by=request.user,
+            themagroep=themagroep,
+            title=topic.title,
+            detail=f"naar {target.name}",
+        )
         messages.success(request, f"Het onderwerp is verplaatst naar {target.name}.")
         return redirect(topic.get_absolute_url())
     return render(
@@ -169,5 +192,12 @@ def report_resolve(request, slug, report_id):
         access.filter_readable(Report.objects.filter(topic__themagroep=themagroep), request.user), pk=report_id
     )
     services.resolve_report(report, request.user)
+    audit.record(
+        report,
+        "themagroepen.melding.afhandelen",
+        by=request.user,
+        themagroep=themagroep,
+        title=f"Melding over “{report.topic.title}”",
+    )
     messages.success(request, "De melding is afgehandeld.")
     return redirect("themagroepen:discussies:reports", slug=slug)

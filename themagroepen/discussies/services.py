@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from kennisplatform import access
+from kennisplatform.private_files import StorageError
 from themagroepen.discussies import live, readtracking
 from themagroepen.discussies.attachments import safe_filename, sniff
 from themagroepen.discussies.markup import (
@@ -171,18 +172,28 @@ def validated_files(files):
 
 
 def _attach(topic, reply, uploader, files):
-    for upload, extension, content_type in validated_files(files):
-        name = safe_filename(upload.name, extension)
-        upload.name = name
-        Attachment.objects.create(
-            topic=topic,
-            reply=reply,
-            uploader=uploader,
-            file=upload,
-            name=name,
-            content_type=content_type,
-            size=upload.size,
-        )
+    """Store the files; if one cannot be written, remove those already written and re-raise
+    StorageError (the surrounding transaction drops the rows)."""
+    stored = []
+    try:
+        for upload, extension, content_type in validated_files(files):
+            name = safe_filename(upload.name, extension)
+            upload.name = name
+            stored.append(
+                Attachment.objects.create(
+                    topic=topic,
+                    reply=reply,
+                    uploader=uploader,
+                    file=upload,
+                    name=name,
+                    content_type=content_type,
+                    size=upload.size,
+                )
+            )
+    except StorageError:
+        for attachment in stored:
+            attachment.file.delete(save=False)
+        raise
 
 
 def toggle_useful(user, topic, reply=None) -> bool:

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from kennisplatform import access
 from kennisplatform.breadcrumbs import trail
+from kennisplatform.private_files import StorageError
 from kennisplatform.ratelimit import rate_limited
 from themagroepen.discussies import readtracking, services
 from themagroepen.discussies.forms import EditReplyForm, ReplyForm, TopicForm
@@ -69,14 +70,18 @@ def topic_create(request, slug):
         if "voorbeeld" in request.POST:
             preview = _preview_html(themagroep, form.cleaned_data["body"])
         else:
-            topic = services.create_topic(
-                themagroep,
-                request.user,
-                form.cleaned_data["title"],
-                form.cleaned_data["body"],
-                form.cleaned_data["files"],
-            )
-            return redirect(topic.get_absolute_url())
+            try:
+                topic = services.create_topic(
+                    themagroep,
+                    request.user,
+                    form.cleaned_data["title"],
+                    form.cleaned_data["body"],
+                    form.cleaned_data["files"],
+                )
+            except StorageError as error:
+                form.add_error("files", error.message)
+            else:
+                return redirect(topic.get_absolute_url())
     return render(
         request,
         "themagroepen/discussies/topic_form.html",
@@ -226,9 +231,13 @@ def reply_create(request, slug, pk):
     in_reply_to = None
     if form.cleaned_data.get("in_reply_to"):
         in_reply_to = Reply.objects.filter(topic=topic, pk=form.cleaned_data["in_reply_to"]).first()
-    reply = services.create_reply(
-        topic, request.user, form.cleaned_data["body"], form.cleaned_data["files"], in_reply_to
-    )
+    try:
+        reply = services.create_reply(
+            topic, request.user, form.cleaned_data["body"], form.cleaned_data["files"], in_reply_to
+        )
+    except StorageError as error:
+        form.add_error("files", error.message)
+        return _render_topic(request, themagroep, topic, form, status=503)
     return redirect(services.post_url(topic, reply))
 
 
@@ -281,15 +290,21 @@ def _edit(request, themagroep, topic, post, form, heading):
         if "voorbeeld" in request.POST:
             preview = _preview_html(themagroep, form.cleaned_data["body"])
         else:
-            services.edit_post(
-                post,
-                request.user,
-                form.cleaned_data["body"],
-                form.cleaned_data.get("title"),
-                form.cleaned_data["files"],
-            )
-            messages.success(request, "Uw wijziging is opgeslagen. De vorige versie staat in de bewerkgeschiedenis.")
-            return redirect(services.post_url(topic, None if post is topic else post))
+            try:
+                services.edit_post(
+                    post,
+                    request.user,
+                    form.cleaned_data["body"],
+                    form.cleaned_data.get("title"),
+                    form.cleaned_data["files"],
+                )
+            except StorageError as error:
+                form.add_error("files", error.message)
+            else:
+                messages.success(
+                    request, "Uw wijziging is opgeslagen. De vorige versie staat in de bewerkgeschiedenis."
+                )
+                return redirect(services.post_url(topic, None if post is topic else post))
     return render(
         request,
         "themagroepen/discussies/topic_form.html",
