@@ -22,10 +22,22 @@ def _client(url: str, timeout: int):
 
 
 def search_health():
-    """Health detail for /health/: raises when Elasticsearch is configured but unreachable."""
+    """Health detail for /health/: raises when Elasticsearch is configured but unreachable.
+
+    Uses the readers' short timeout and reports an open circuit without waiting, so a frozen
+    server never makes the health check hang."""
     if not elasticsearch_configured():
         return {"backend": "database"}
-    health = get_client().cluster.health()
+    from .breaker import breaker, reader_client, record
+
+    if not breaker.allow():
+        raise RuntimeError("circuit open: Elasticsearch failed recently")
+    try:
+        health = reader_client().cluster.health()
+    except Exception as exc:
+        record(exc)
+        raise
+    record(None)
     if health["status"] == "red":
         raise RuntimeError("cluster is red")
     return {"backend": "elasticsearch", "cluster": health["status"]}

@@ -9,8 +9,9 @@ from __future__ import annotations
 import logging
 from datetime import timedelta
 
-from django.db import transaction
 from django.utils import timezone
+
+from kennisplatform.aftercommit import after_commit
 
 from .backend import elasticsearch_configured
 from .models import IndexQueue
@@ -36,7 +37,7 @@ def enqueue(label: str, pk, action: str = IndexQueue.Action.INDEX) -> None:
         object_pk=str(pk),
         defaults={"action": action, "next_attempt_at": now, "enqueued_at": now},
     )
-    transaction.on_commit(lambda: _start_processing([(label.lower(), str(pk))]), robust=True)
+    after_commit(lambda: _start_processing([(label.lower(), str(pk))]), name="zoekindex bijwerken")
 
 
 def _start_processing(keys) -> None:
@@ -47,6 +48,7 @@ def _start_processing(keys) -> None:
 
 def process(keys=None, now=None, limit: int = BATCH_SIZE) -> dict[str, int]:
     """Process due rows (or just ``keys``). Never raises for Elasticsearch trouble."""
+    from .breaker import breaker, record
     from .indexing import sync_object
 
     now = now or timezone.now()
@@ -62,9 +64,12 @@ def process(keys=None, now=None, limit: int = BATCH_SIZE) -> dict[str, int]:
         rows = list(rows[:limit])
     done = failed = 0
     for row in rows:
+        if not breaker.allow():  # Elasticsearch just failed: leave the rest for the catch-up
+            break
         try:
             sync_object(row.model_label, row.object_pk)
         except Exception as exc:  # Elasticsearch down, timeouts, mapping errors: retry later
+            record(exc)
             failed += 1
             row.attempts += 1
             row.next_attempt_at = timezone.now() + backoff(row.attempts)
@@ -76,7 +81,25 @@ def process(keys=None, now=None, limit: int = BATCH_SIZE) -> dict[str, int]:
                 "zoekindex: %s:%s mislukt (poging %s): %s", row.model_label, row.object_pk, row.attempts, row.last_error
             )
         else:
+            record(None)
             done += 1
             # Only if nobody re-queued the object while we were indexing it.
             IndexQueue.objects.filter(pk=row.pk, enqueued_at=row.enqueued_at).delete()
     return {"verwerkt": done, "mislukt": failed, "wachtend": IndexQueue.objects.count()}
+
+
+def catch_up(limit: int = BATCH_SIZE * 5) -> dict[str, int]:
+    """Clock job: once Elasticsearch answers, process every waiting row now, whatever its
+    backoff says, so the index converges within a minute of the server's return."""
+    from .breaker import breaker, reader_client, record
+
+    if not elasticsearch_configured() or not IndexQueue.objects.exists():
+        return {"verwerkt": 0, "mislukt": 0, "wachtend": 0}
+    try:
+        reader_client().info()
+    except Exception as exc:
+        record(exc)
+        return {"verwerkt": 0, "mislukt": 0, "wachtend": IndexQueue.objects.count()}
+    breaker.reset()
+    latest = IndexQueue.objects.order_by("-next_attempt_at").values_list("next_attempt_at", flat=True).first()
+    return process(now=max(latest, timezone.now()), limit=limit)

@@ -7,7 +7,7 @@ from django_tasks import default_task_backend, task
 logger = logging.getLogger(__name__)
 
 
-@task()
+@task(queue_name="zoekindex")
 def process_index_queue(keys=None):
     from . import queue
 

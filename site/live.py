@@ -4,6 +4,7 @@ The action that causes an event has already been committed when we send; a faili
 layer must never break or undo it (pages show the right state on their next load).
 """
 
+import asyncio
 import logging
 from collections.abc import Iterable
 
@@ -11,6 +12,9 @@ from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 
 logger = logging.getLogger(__name__)
+
+# A frozen Redis must not hold the response of the person who just posted.
+SEND_BUDGET_SECONDS = 1.0
 
 
 def send_to_groups(messages: Iterable[tuple[str, dict]]) -> None:
@@ -20,7 +24,14 @@ def send_to_groups(messages: Iterable[tuple[str, dict]]) -> None:
     layer = get_channel_layer()
     if layer is None or not messages:
         return
-    async_to_sync(_send_all)(layer, messages)
+    async_to_sync(_send_within_budget)(layer, messages)
+
+
+async def _send_within_budget(layer, messages) -> None:
+    try:
+        await asyncio.wait_for(_send_all(layer, messages), SEND_BUDGET_SECONDS)
+    except TimeoutError:
+        logger.warning("Live events not sent within %s s (channel layer slow or down)", SEND_BUDGET_SECONDS)
 
 
 async def _send_all(layer, messages) -> None:

@@ -36,3 +36,51 @@ class HomePage(Page):
             :HOME_LIST_LENGTH
         ]
         return context
+
+
+class WorkerHeartbeat(models.Model):
+    """One row per running task worker (``manage.py db_worker``), refreshed every few seconds.
+
+    A RUNNING task whose worker's heartbeat is older than ``TASK_LEASE_SECONDS`` has lost its
+    worker (killed, host gone) and is handed back to the queue (kennisplatform.taskworker)."""
+
+    worker_id = models.CharField(max_length=64, primary_key=True)
+    queues = models.CharField(max_length=200)
+    host = models.CharField(max_length=200)
+    pid = models.PositiveIntegerField()
+    started_at = models.DateTimeField()
+    last_seen = models.DateTimeField(db_index=True)
+    tasks_run = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "taakwerker"
+        verbose_name_plural = "taakwerkers"
+
+    def __str__(self):
+        return f"{self.worker_id} ({self.queues})"
+
+
+class KlokRun(models.Model):
+    """The last run of each clock job (``manage.py klok``): what an operator checks first."""
+
+    class Status(models.TextChoices):
+        RUNNING = "running", "bezig"
+        OK = "ok", "gelukt"
+        FAILED = "failed", "mislukt"
+
+    job = models.CharField("taak", max_length=60, primary_key=True)
+    status = models.CharField(max_length=8, choices=Status.choices)
+    started_at = models.DateTimeField("gestart")
+    finished_at = models.DateTimeField("klaar", null=True, blank=True)
+    result = models.TextField("resultaat", blank=True)
+    runs = models.PositiveIntegerField("aantal keer", default=0)
+    failures = models.PositiveIntegerField("aantal mislukt", default=0)
+    last_success_at = models.DateTimeField("laatst gelukt", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "klokrun"
+        verbose_name_plural = "klokruns"
+        ordering = ["job"]
+
+    def __str__(self):
+        return f"{self.job}: {self.get_status_display()}"

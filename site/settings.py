@@ -93,7 +93,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "kennisplatform.file_streaming.AsyncFileStreamingMiddleware",  # outermost: sees every file response
+    "kennisplatform.requestid.RequestIdMiddleware",  # first: every log line of the request has the id
+    "kennisplatform.file_streaming.AsyncFileStreamingMiddleware",  # sees every file response
     "django.middleware.security.SecurityMiddleware",
     "kennisplatform.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -151,6 +152,9 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):
             "timeout": env_int("DB_POOL_TIMEOUT", 10),
         }
     }
+    # The pool checks a connection before handing it out, so after a PostgreSQL restart the
+    # dead ones are replaced instead of failing the next request.
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # WAL and a busy timeout let the ASGI server, the task runner and tests share the file.
     DATABASES["default"]["OPTIONS"] = {
@@ -168,8 +172,9 @@ REDIS_URL = env_str("REDIS_URL")
 if PRODUCTION and not REDIS_URL:
     raise ImproperlyConfigured("Production needs REDIS_URL (cache and channel layer).")
 if REDIS_URL:
+    # Tolerant: Redis errors fall back to a process-local cache (site/cache.py), never a 500.
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": "kp"}
+        "default": {"BACKEND": "kennisplatform.cache.TolerantRedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": "kp"}
     }
     CHANNEL_LAYERS = {
         "default": {
@@ -198,7 +203,11 @@ else:
 # Our own search (search/) uses Elasticsearch when configured and the database otherwise.
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
 ELASTICSEARCH_INDEX_PREFIX = env_str("ELASTICSEARCH_INDEX_PREFIX", "kennisplatform")
-ELASTICSEARCH_TIMEOUT = env_int("ELASTICSEARCH_TIMEOUT", 5)
+ELASTICSEARCH_TIMEOUT = env_int("ELASTICSEARCH_TIMEOUT", 5)  # indexing and operations
+# Readers (search, suggestions, health) wait at most this long, then the database answers;
+# after a failure the circuit stays open (database only) for the cooldown. See search/breaker.py.
+ELASTICSEARCH_SEARCH_TIMEOUT = float(env_str("ELASTICSEARCH_SEARCH_TIMEOUT", "0.3"))
+ELASTICSEARCH_BREAKER_COOLDOWN = float(env_str("ELASTICSEARCH_BREAKER_COOLDOWN", "5"))
 # Wagtail's admin search stays on the database: editors search titles, the public uses search/.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
@@ -206,13 +215,24 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 # One task system (django-tasks, which Wagtail already uses) for indexing, e-mail and digests.
 # Production keeps tasks in a database table drained by `manage.py db_worker`; development and
 # tests run them at once (still after commit, because we only enqueue from on_commit).
+# Two queues, each with its own worker in compose, so index jobs never wait behind a large
+# e-mail batch: "zoekindex" (search/tasks.py) and "default" (e-mail, reminders, digests).
+TASK_QUEUES = ["default", "zoekindex"]
 TASKS = {
     "default": {
         "BACKEND": "django_tasks_db.DatabaseBackend"
         if env_str("TASKS_BACKEND", "database" if PRODUCTION else "immediate") == "database"
         else "django_tasks.backends.immediate.ImmediateBackend",
+        "QUEUES": TASK_QUEUES,
     }
 }
+# Retention, applied daily by the clock job "bewaartermijnen" (site/retention.py).
+RETENTION_TASK_RESULTS_DAYS = env_int("RETENTION_TASK_RESULTS_DAYS", 14)
+RETENTION_INDEX_QUEUE_DAYS = env_int("RETENTION_INDEX_QUEUE_DAYS", 30)
+RETENTION_NOTIFICATIONS_DAYS = env_int("RETENTION_NOTIFICATIONS_DAYS", 365)
+RETENTION_RESOLVED_REPORTS_DAYS = env_int("RETENTION_RESOLVED_REPORTS_DAYS", 365)
+# A RUNNING task whose worker has not beaten its heart for this long is given to another worker.
+TASK_LEASE_SECONDS = env_int("TASK_LEASE_SECONDS", 60)
 
 # --- E-mail ----------------------------------------------------------------------------------
 EMAIL_HOST = env_str("EMAIL_HOST")
@@ -222,6 +242,7 @@ if EMAIL_HOST:
     EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
     EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+    EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)  # an unreachable server fails the try, it does not hang
 elif PRODUCTION:
     raise ImproperlyConfigured("Production needs EMAIL_HOST (SMTP).")
 else:
@@ -350,13 +371,35 @@ if PRODUCTION:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
     # The health check is called over plain HTTP by the container healthcheck.
-    SECURE_REDIRECT_EXEMPT = [r"^health/$"]
+    SECURE_REDIRECT_EXEMPT = [r"^health/(ready/|live/)?$"]
 
+# Logs go to stdout, one JSON object per line in production (LOG_FORMAT=json), each with the
+# request id. Error reporting is switched on by configuration: ERROR_REPORT_EMAILS mails
+# unhandled errors (Django's AdminEmailHandler, via SMTP above); ERROR_REPORT_HANDLER names any
+# logging.Handler class (for example an error tracker's logging handler, once installed) that
+# receives every ERROR record. See docs/NOTES.md, "Operations".
+LOG_FORMAT = env_str("LOG_FORMAT", "json" if PRODUCTION else "plain")
+ADMINS = [("Beheer", address) for address in env_list("ERROR_REPORT_EMAILS")]
+ERROR_REPORT_HANDLER = env_str("ERROR_REPORT_HANDLER")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"request_id": {"()": "kennisplatform.requestid.RequestIdFilter"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json" if LOG_FORMAT == "json" else "plain",
+            "filters": ["request_id"],
+        },
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.request": {"level": "ERROR"},
@@ -366,3 +409,14 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
     },
 }
+if ADMINS:
+    LOGGING["handlers"]["mail_admins"] = {
+        "class": "django.utils.log.AdminEmailHandler",
+        "level": "ERROR",
+        "filters": ["request_id"],
+    }
+    LOGGING["loggers"]["django.request"]["handlers"] = ["console", "mail_admins"]
+    LOGGING["loggers"]["django.request"]["propagate"] = False
+if ERROR_REPORT_HANDLER:
+    LOGGING["handlers"]["error_report"] = {"class": ERROR_REPORT_HANDLER, "level": "ERROR", "filters": ["request_id"]}
+    LOGGING["root"]["handlers"].append("error_report")

@@ -8,6 +8,8 @@ from kennisplatform import health
 
 urlpatterns = [
     path("health/", health.health, name="health"),
+    path("health/ready/", health.health, name="health-ready"),
+    path("health/live/", health.live, name="health-live"),
     path("cms/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     path("account/", include("accounts.urls")),

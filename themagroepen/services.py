@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from kennisplatform import access
+from kennisplatform.aftercommit import after_commit
 from themagroepen.models import (
     Invitation,
     InvitationState,
@@ -191,7 +192,7 @@ def invite(themagroep, email: str, *, by) -> Invitation:
         notify_invitation(invitation, existing.user)
     else:
         invitation_id = invitation.pk
-        transaction.on_commit(lambda: send_invitation_email.enqueue(invitation_id))
+        after_commit(lambda: send_invitation_email.enqueue(invitation_id), name="uitnodiging e-mailen")
     return invitation
 
 
@@ -314,7 +315,7 @@ def _end_membership(themagroep, membership: Membership) -> None:
     membership.delete()
     access.forget_held_keys(user)
     user_id = user.pk
-    transaction.on_commit(lambda: _after_membership_ended(user_id))
+    after_commit(lambda: _after_membership_ended(user_id), name="lidmaatschap beëindigd live")
 
 
 def _after_membership_ended(user_id: int) -> None:

@@ -13,6 +13,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from kennisplatform import access
+from kennisplatform.aftercommit import after_commit
 from themagroepen.bijeenkomsten import permissions
 from themagroepen.bijeenkomsten.models import Occurrence, Registration, RegistrationStatus
 
@@ -106,7 +107,7 @@ def promote_from_waiting_list(occurrence: Occurrence) -> list[Registration]:
         return []
     Registration.objects.filter(pk__in=[r.pk for r in waiting]).update(status=RegistrationStatus.CONFIRMED)
     users = [registration.user for registration in waiting]
-    transaction.on_commit(lambda: _notify_promoted(users, occurrence))
+    after_commit(lambda: _notify_promoted(users, occurrence), name="wachtlijst melden")
     return waiting
 
 

@@ -4,8 +4,7 @@ The events carry ids only; browsers fetch the rendered post over HTTP, so the no
 check decides what they see.
 """
 
-from django.db import transaction
-
+from kennisplatform.aftercommit import after_commit
 from kennisplatform.live import send_to_groups
 
 
@@ -20,7 +19,7 @@ def personal_group(user_id: int) -> str:
 
 def reply_created(reply) -> None:
     event = {"type": "reply.created", "reply_id": reply.pk}
-    transaction.on_commit(lambda: send_to_groups([(topic_group(reply.topic_id), event)]))
+    after_commit(lambda: send_to_groups([(topic_group(reply.topic_id), event)]), name="live antwoord")
 
 
 def close_user(user_id: int) -> None:
@@ -31,4 +30,4 @@ def close_user(user_id: int) -> None:
 def close_user_in_group(user_id: int, themagroep_id: int) -> None:
     """Close this person's live connections in one themagroep (they left or were removed)."""
     event = {"type": "membership.removed", "themagroep_id": themagroep_id}
-    transaction.on_commit(lambda: send_to_groups([(personal_group(user_id), event)]))
+    after_commit(lambda: send_to_groups([(personal_group(user_id), event)]), name="live lidmaatschap")

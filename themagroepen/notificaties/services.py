@@ -7,11 +7,11 @@ back action therefore notifies nobody.
 
 from collections.abc import Iterable
 
-from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
 from kennisplatform import access
+from kennisplatform.aftercommit import after_commit
 from themagroepen.notificaties.models import EmailPreference, EmailStatus, Frequency, Notification
 
 _STATUS_FOR_FREQUENCY = {
@@ -43,15 +43,21 @@ def notify(recipients, *, kind: str, title: str, url: str, themagroep=None, acto
     )
     direct_ids = [n.pk for n in notifications if n.email_status == EmailStatus.DIRECT]
     user_ids = [user.pk for user in users]
-    transaction.on_commit(lambda: _after_commit(direct_ids, user_ids))
+    if direct_ids:
+        after_commit(lambda: _enqueue_emails(direct_ids), name="meldingen e-mailen")
+    after_commit(lambda: _push_counts(user_ids), name="meldingen live")
     return notifications
 
 
-def _after_commit(direct_ids: list[int], user_ids: list[int]) -> None:
-    from themagroepen.notificaties import live, tasks
+def _enqueue_emails(direct_ids: list[int]) -> None:
+    from themagroepen.notificaties import tasks
 
-    if direct_ids:
-        tasks.send_notification_emails.enqueue(direct_ids)
+    tasks.send_notification_emails.enqueue(direct_ids)
+
+
+def _push_counts(user_ids: list[int]) -> None:
+    from themagroepen.notificaties import live
+
     live.push_unread_counts(user_ids)
 
 
@@ -134,11 +140,5 @@ def mark_read(user, notification_ids=None) -> int:
     changed = queryset.update(read_at=timezone.now())
     if changed:
         user_id = user.pk
-        transaction.on_commit(lambda: _push_one(user_id))
+        after_commit(lambda: _push_counts([user_id]), name="meldingen live")
     return changed
-
-
-def _push_one(user_id: int) -> None:
-    from themagroepen.notificaties import live
-
-    live.push_unread_counts([user_id])

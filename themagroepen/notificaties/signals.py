@@ -1,8 +1,9 @@
 """Close a person's live connections when they log out."""
 
 from django.contrib.auth.signals import user_logged_out
-from django.db import transaction
 from django.dispatch import receiver
+
+from kennisplatform.aftercommit import after_commit
 
 
 @receiver(user_logged_out)
@@ -11,4 +12,4 @@ def close_live_connections(sender, request, user, **kwargs):
         from themagroepen.notificaties import live
 
         user_id = user.pk
-        transaction.on_commit(lambda: live.end_sessions(user_id))
+        after_commit(lambda: live.end_sessions(user_id), name="live sessies sluiten")
