@@ -98,15 +98,19 @@ def release_own(worker_id: str) -> int:
 
 def oldest_waiting_seconds(now=None) -> float | None:
     """Age of the oldest task that could run now but has not started (None: nothing waits)."""
-    from django_tasks_db.models import DBTaskResult
+    from django_tasks_db.models import DBTaskResult, get_date_max
 
     now = now or timezone.now()
-    oldest = DBTaskResult.objects.ready().order_by("enqueued_at").values_list("enqueued_at", "run_after").first()
-    if oldest is None:
+    ready = DBTaskResult.objects.ready()
+    # A task is waiting since it became due: its run_after, or its enqueueing when it had none.
+    since = [
+        ready.exclude(run_after=get_date_max()).order_by("run_after").values_list("run_after", flat=True).first(),
+        ready.filter(run_after=get_date_max()).order_by("enqueued_at").values_list("enqueued_at", flat=True).first(),
+    ]
+    since = [moment for moment in since if moment is not None]
+    if not since:
         return None
-    enqueued_at, run_after = oldest
-    waiting_since = max(enqueued_at, run_after) if run_after.year < 9999 else enqueued_at
-    return max((now - waiting_since).total_seconds(), 0.0)
+    return max((now - min(since)).total_seconds(), 0.0)
 
 
 def last_heartbeat_seconds(now=None, host: str | None = None) -> float | None:

@@ -80,6 +80,12 @@ def _channel_layer_per_test():
 def _fresh_cache():
     from django.core.cache import cache
 
+    from search.breaker import breaker
+
+    # Circuit breakers are per process: one test's outage must not open the next test's circuit.
+    breaker.reset()
+    if hasattr(cache, "breaker"):
+        cache.breaker.reset()
     cache.clear()
     yield
 
