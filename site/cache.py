@@ -46,8 +46,14 @@ class TolerantRedisCache(RedisCache):
         return getattr(self.fallback, method)(*args, **kwargs)
 
     def ping(self) -> None:
-        """For the health check: raises when Redis itself does not answer (no fallback)."""
-        self._cache.get_client(write=False).ping()
+        """For the health check: raises when Redis itself does not answer (no fallback).
+        Its outcome also opens or closes the circuit, so a health probe is a trial call."""
+        try:
+            self._cache.get_client(write=False).ping()
+        except Exception:
+            self.breaker.failure()
+            raise
+        self.breaker.success()
 
     def add(self, *args, **kwargs):
         return self._call("add", *args, **kwargs)

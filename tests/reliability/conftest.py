@@ -163,3 +163,16 @@ def wait_until(predicate, timeout: float, interval: float = 0.1, message: str = 
             return value
         time.sleep(interval)
     raise AssertionError(f"not reached within {timeout} s: {message}")
+
+
+@pytest.fixture
+def redis_proxy(fault_proxy, settings):
+    """Cache and channel layer reach Redis through a proxy the test can cut or freeze."""
+    redis_url = os.environ["REDIS_URL"]
+    proxy = fault_proxy(redis_url)
+    url = proxy.url("redis", urlparse(redis_url).path)
+    settings.CACHES = {"default": {**settings.CACHES["default"], "LOCATION": url, "OPTIONS": {"BREAKER_COOLDOWN": 1}}}
+    layer = settings.CHANNEL_LAYERS["default"]
+    host = {**layer["CONFIG"]["hosts"][0], "address": url, "socket_timeout": 2}
+    settings.CHANNEL_LAYERS = {"default": {**layer, "CONFIG": {**layer["CONFIG"], "hosts": [host]}}}
+    return proxy
