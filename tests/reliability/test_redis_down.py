@@ -22,8 +22,9 @@ pytestmark = [pytest.mark.redis, pytest.mark.django_db]
 PASSWORD = "Sterk-wachtwoord-2026"
 
 
-def _pages(kb):
-    return {"/": "Voorbeelden", kb.chapters[0].url: kb.chapters[0].title, "/voorbeelden/": "Kantoor in Utrecht"}
+def _pages(content):
+    chapter = content.chapters[0]
+    return {"/": "Voorbeelden", chapter.url: chapter.title, "/voorbeelden/": "Kantoor in Utrecht"}
 
 
 def _login(client, email, password):
