@@ -96,7 +96,7 @@ def catch_up(limit: int = BATCH_SIZE * 5) -> dict[str, int]:
     if not elasticsearch_configured() or not IndexQueue.objects.exists():
         return {"verwerkt": 0, "mislukt": 0, "wachtend": 0}
     try:
-        reader_client().info()
+        reader_client().cluster.health()
     except Exception as exc:
         record(exc)
         return {"verwerkt": 0, "mislukt": 0, "wachtend": IndexQueue.objects.count()}

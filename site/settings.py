@@ -206,7 +206,7 @@ ELASTICSEARCH_INDEX_PREFIX = env_str("ELASTICSEARCH_INDEX_PREFIX", "kennisplatfo
 ELASTICSEARCH_TIMEOUT = env_int("ELASTICSEARCH_TIMEOUT", 5)  # indexing and operations
 # Readers (search, suggestions, health) wait at most this long, then the database answers;
 # after a failure the circuit stays open (database only) for the cooldown. See search/breaker.py.
-ELASTICSEARCH_SEARCH_TIMEOUT = float(env_str("ELASTICSEARCH_SEARCH_TIMEOUT", "0.3"))
+ELASTICSEARCH_SEARCH_TIMEOUT = float(env_str("ELASTICSEARCH_SEARCH_TIMEOUT", "0.4"))
 ELASTICSEARCH_BREAKER_COOLDOWN = float(env_str("ELASTICSEARCH_BREAKER_COOLDOWN", "5"))
 # Wagtail's admin search stays on the database: editors search titles, the public uses search/.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
@@ -247,6 +247,7 @@ elif PRODUCTION:
     raise ImproperlyConfigured("Production needs EMAIL_HOST (SMTP).")
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+EMAIL_RETRY_SECONDS = float(env_str("EMAIL_RETRY_SECONDS", "10"))  # first retry after an SMTP error, then doubling
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Kennisplatform Leegstand <noreply@kennisplatform.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

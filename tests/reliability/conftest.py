@@ -51,13 +51,13 @@ def smtp_sink(settings):
 @pytest.fixture
 def es_prefix(settings):
     """Real Elasticsearch with an index prefix of this test only; its indices go afterwards."""
-    from search.backend import get_client
+    from search.backend import _client
 
     settings.ELASTICSEARCH_URL = os.environ["ELASTICSEARCH_URL"]
     prefix = f"test-rs-{uuid.uuid4().hex[:8]}"
     settings.ELASTICSEARCH_INDEX_PREFIX = prefix
     yield prefix
-    client = get_client()
+    client = _client(os.environ["ELASTICSEARCH_URL"], 5)  # directly, not through a test's proxy
     for name in client.indices.get(index=f"{prefix}-*", allow_no_indices=True):
         client.indices.delete(index=name, ignore_unavailable=True)
 
@@ -175,4 +175,12 @@ def redis_proxy(fault_proxy, settings):
     layer = settings.CHANNEL_LAYERS["default"]
     host = {**layer["CONFIG"]["hosts"][0], "address": url, "socket_timeout": 2}
     settings.CHANNEL_LAYERS = {"default": {**layer, "CONFIG": {**layer["CONFIG"], "hosts": [host]}}}
+    return proxy
+
+
+@pytest.fixture
+def es_proxy(fault_proxy, es_prefix, settings):
+    """Search reaches Elasticsearch through a proxy the test can cut or freeze."""
+    proxy = fault_proxy(os.environ["ELASTICSEARCH_URL"])
+    settings.ELASTICSEARCH_URL = proxy.url("http")
     return proxy

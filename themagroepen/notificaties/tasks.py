@@ -34,7 +34,8 @@ SWEEP_CHUNK = 50
 
 
 def retry_delay(attempt: int) -> timedelta:
-    return timedelta(seconds=min(10 * 2 ** (attempt - 1), 3600))
+    """EMAIL_RETRY_SECONDS (10) doubled per attempt, at most an hour."""
+    return timedelta(seconds=min(settings.EMAIL_RETRY_SECONDS * 2 ** (attempt - 1), 3600))
 
 
 def message_id(kind: str, pk) -> str:
