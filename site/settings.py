@@ -107,6 +107,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "kennisplatform.unavailable.DatabaseUnavailableMiddleware",  # innermost: sees the view's exceptions
 ]
 
 ROOT_URLCONF = "kennisplatform.urls"

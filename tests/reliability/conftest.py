@@ -62,7 +62,7 @@ def es_prefix(settings):
         client.indices.delete(index=name, ignore_unavailable=True)
 
 
-def test_database_url(host=None, port=None) -> str:
+def database_url_for(host=None, port=None) -> str:
     s = connection.settings_dict
     return f"postgres://{s['USER']}:{s['PASSWORD']}@{host or s['HOST']}:{port or s['PORT']}/{s['NAME']}"
 
@@ -118,7 +118,7 @@ def worker_env(settings):
     def make(**extra) -> dict:
         env = {
             **os.environ,
-            "DATABASE_URL": test_database_url(),
+            "DATABASE_URL": database_url_for(),
             "TASKS_BACKEND": "database",
             "TASK_LEASE_SECONDS": "3",
             "DB_POOL_MIN_SIZE": "1",
