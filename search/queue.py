@@ -11,6 +11,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from kennisplatform import taskworker
 from kennisplatform.aftercommit import after_commit
 
 from .backend import elasticsearch_configured
@@ -64,7 +65,8 @@ def process(keys=None, now=None, limit: int = BATCH_SIZE) -> dict[str, int]:
         rows = list(rows[:limit])
     done = failed = 0
     for row in rows:
-        if not breaker.allow():  # Elasticsearch just failed: leave the rest for the catch-up
+        # Elasticsearch just failed, or the worker is stopping (SIGTERM): the rest stays queued.
+        if not breaker.allow() or taskworker.stopping.is_set():
             break
         try:
             sync_object(row.model_label, row.object_pk)

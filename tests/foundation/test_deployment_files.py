@@ -28,11 +28,21 @@ def test_every_service_the_production_settings_need_is_in_compose():
     assert environment["ELASTICSEARCH_URL"].startswith("http://elasticsearch:")
     for required in ("SECRET_KEY", "ALLOWED_HOSTS", "EMAIL_HOST"):
         assert required in environment
-    assert services["worker"]["command"][-1] == "db_worker"
     assert services["worker"]["environment"]["TASKS_BACKEND"] == "database"
-    # Reminders and digests need a clock; the scheduler runs their idempotent commands.
-    schedule = " ".join(services["scheduler"]["command"])
-    assert "stuur_herinneringen" in schedule and "stuur_samenvattingen" in schedule
+    # One worker per queue: index jobs never wait behind an e-mail batch.
+    from django.conf import settings
+
+    queues = {}
+    for name, service in services.items():
+        command = service.get("command") or []
+        if "db_worker" in command:
+            queues[command[command.index("--queue-name") + 1]] = name
+            assert "stop_grace_period" in service, name  # SIGTERM lets the running task finish
+            assert "werkercontrole" in service["healthcheck"]["test"], name
+    assert set(queues) == set(settings.TASK_QUEUES)
+    # One clock for every scheduled job, no shell loop with a marker file.
+    assert services["scheduler"]["command"] == ["python", "manage.py", "klok"]
+    assert "--check" in services["scheduler"]["healthcheck"]["test"]
 
 
 def test_no_secret_is_written_into_compose():
@@ -44,7 +54,7 @@ def test_no_secret_is_written_into_compose():
 
 def test_every_long_running_service_has_a_healthcheck_and_data_is_on_named_volumes():
     data = compose()
-    for name in ("web", "worker", "scheduler", "db", "redis", "elasticsearch"):
+    for name in ("web", "worker", "worker-zoekindex", "scheduler", "db", "redis", "elasticsearch"):
         assert "healthcheck" in data["services"][name], name
     assert "/health/" in " ".join(data["services"]["web"]["healthcheck"]["test"])
     assert {"postgres", "redis", "elasticsearch", "media", "private"} <= set(data["volumes"])
@@ -71,7 +81,7 @@ def test_connection_pools_of_all_app_processes_fit_in_postgresql():
         if name != "migrate" and "DATABASE_URL" in service.get("environment", {})
     ]
     pools = {name: int(services[name]["environment"].get("DB_POOL_MAX_SIZE", default_max)) for name in app_processes}
-    assert set(pools) == {"web", "worker", "scheduler"}
+    assert set(pools) == {"web", "worker", "worker-zoekindex", "scheduler"}
     postgres_max_connections = 100  # the postgres image's default; compose does not raise it
     assert "max_connections" not in " ".join(map(str, services["db"].get("command", [])))
     assert sum(pools.values()) + 1 < postgres_max_connections  # + the one-shot migrate

@@ -28,7 +28,7 @@ from themagroepen.notificaties.models import EmailStatus, Notification
 from themagroepen.notificaties.services import notify
 from themagroepen.notificaties.tasks import message_id
 
-pytestmark = [pytest.mark.postgres, pytest.mark.elasticsearch, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 EMAILS = 61
 TOPICS = 40
@@ -40,6 +40,7 @@ def _unfinished_tasks() -> int:
     return DBTaskResult.objects.filter(status__in=["READY", "RUNNING"]).count()
 
 
+@pytest.mark.elasticsearch
 def test_sigkill_mid_batch_every_email_and_index_job_happens_once(
     smtp_sink, es_prefix, database_tasks, worker_env, workers
 ):
@@ -103,4 +104,30 @@ def test_sigkill_mid_batch_every_email_and_index_job_happens_once(
         f"\nworker-kill: {EMAILS} e-mails, {TOPICS} index jobs, {len(EMAIL_KILLS)} kills of the e-mail worker, "
         f"{len(INDEX_KILLS) - len(index_thresholds)} of the index worker; converged in {converged:.1f} s; "
         f"{len(delivered)} SMTP deliveries, {repeated} repeated Message-ID(s)"
+    )
+
+
+def test_sigterm_lets_the_running_batch_stop_cleanly_and_hands_back_the_rest(
+    smtp_sink, database_tasks, worker_env, workers
+):
+    smtp_sink.delay = 0.05
+    recipients = [make_verified_user(f"lid{i}@gemeente.example") for i in range(40)]
+    with transaction.atomic():
+        notifications = notify(recipients, kind="reply", title="Nieuw antwoord", url="/x/")
+    env = worker_env(EMAIL_HOST="127.0.0.1", EMAIL_PORT=smtp_sink.port, EMAIL_USE_TLS="0", EMAIL_TIMEOUT="2")
+    worker = workers(env, "default")
+    wait_until(lambda: smtp_sink.count() >= 10, 60, 0.01, "ten e-mails")
+    signalled = time.monotonic()
+    assert worker.terminate(timeout=30) == 0  # finished the e-mail in hand, then exited cleanly
+    stopped_s = time.monotonic() - signalled
+    sent_before = smtp_sink.count()
+    assert sent_before < 40  # it did not keep sending the whole batch
+    assert DBTaskResult.objects.filter(status="RUNNING").count() == 0
+    assert DBTaskResult.objects.filter(status="READY").count() == 1  # the rest, handed back
+
+    workers(env, "default")
+    wait_until(lambda: not Notification.objects.filter(email_status=EmailStatus.DIRECT).exists(), 60, 0.1, "rest")
+    assert sorted(smtp_sink.message_ids()) == sorted(message_id("melding", n.pk) for n in notifications)
+    print(
+        f"\nsigterm: worker stopped {stopped_s:.2f} s after the signal with {sent_before}/40 sent; rest sent once later"
     )
