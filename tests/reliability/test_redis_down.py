@@ -13,9 +13,7 @@ from django.core.cache import cache
 
 from kennisplatform.live import send_to_groups
 from tests.conftest import make_verified_user
-from tests.kennisbank.conftest import kb  # noqa: F401 - the kennisbank content fixture
 from tests.reliability.conftest import wait_until
-from tests.search.conftest import reference_data  # noqa: F401 - gemeenten, after transactional tests
 
 pytestmark = [pytest.mark.redis, pytest.mark.django_db]
 
@@ -31,7 +29,7 @@ def _login(client, email, password):
     return client.post("/account/login/", {"login": email, "password": password})
 
 
-def test_pages_login_and_rate_limit_with_redis_stopped(client, reference_data, kb, redis_proxy):  # noqa: F811
+def test_pages_login_and_rate_limit_with_redis_stopped(client, reference_data, kb, redis_proxy):
     user = make_verified_user("lid@gemeente.example")
     assert client.get("/").status_code == 200  # site root paths now cached in Redis
     redis_proxy.cut()
@@ -70,7 +68,7 @@ def test_pages_login_and_rate_limit_with_redis_stopped(client, reference_data, k
     print(f"redis back: cache on Redis after {time.monotonic() - restored:.2f} s")
 
 
-def test_frozen_redis_costs_pages_one_short_timeout(client, reference_data, kb, redis_proxy):  # noqa: F811
+def test_frozen_redis_costs_pages_one_short_timeout(client, reference_data, kb, redis_proxy):
     assert client.get("/").status_code == 200
     redis_proxy.freeze()
     timings = []
