@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.core.mail import EmailMessage
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -12,27 +13,28 @@ from themagroepen.models import Invitation, InvitationState
 
 @task()
 def send_invitation_email(invitation_id: int) -> bool:
-    # Claim first (emailed_at NULL → now): a duplicate enqueue or retry sends nothing.
-    claimed = Invitation.objects.filter(
-        pk=invitation_id, emailed_at__isnull=True, state=InvitationState.PENDING
-    ).update(emailed_at=timezone.now())
-    if not claimed:
-        return False
-    invitation = Invitation.objects.select_related("themagroep", "invited_by").get(pk=invitation_id)
-    context = {
-        "invitation": invitation,
-        "site_name": settings.WAGTAIL_SITE_NAME,
-        "signup_url": settings.SITE_URL + reverse("account_signup"),
-        "invitations_url": settings.SITE_URL + reverse("themagroepen:invitations"),
-    }
-    message = EmailMessage(
-        subject=f"[{settings.WAGTAIL_SITE_NAME}] Uitnodiging voor de themagroep {invitation.themagroep.name}",
-        body=render_to_string("themagroepen/email/invitation.txt", context),
-        to=[invitation.email],
-    )
-    try:
+    # Claimed by a row lock in the transaction that also records the send: a duplicate enqueue
+    # or a retry sends nothing; a failed send (or a dead worker) rolls the claim back.
+    with transaction.atomic():
+        invitation = (
+            Invitation.objects.select_for_update(skip_locked=True, of=("self",))
+            .select_related("themagroep", "invited_by")
+            .filter(pk=invitation_id, emailed_at__isnull=True, state=InvitationState.PENDING)
+            .first()
+        )
+        if invitation is None:
+            return False
+        context = {
+            "invitation": invitation,
+            "site_name": settings.WAGTAIL_SITE_NAME,
+            "signup_url": settings.SITE_URL + reverse("account_signup"),
+            "invitations_url": settings.SITE_URL + reverse("themagroepen:invitations"),
+        }
+        message = EmailMessage(
+            subject=f"[{settings.WAGTAIL_SITE_NAME}] Uitnodiging voor de themagroep {invitation.themagroep.name}",
+            body=render_to_string("themagroepen/email/invitation.txt", context),
+            to=[invitation.email],
+        )
         message.send()
-    except Exception:
-        Invitation.objects.filter(pk=invitation_id).update(emailed_at=None)
-        raise
+        Invitation.objects.filter(pk=invitation_id).update(emailed_at=timezone.now())
     return True

@@ -50,9 +50,8 @@ def daphne_on_test_database():
         "DB_POOL_MIN_SIZE": str(POOL_MIN_SIZE),
         "DB_POOL_MAX_SIZE": str(POOL_MAX_SIZE),
     }
-    daphne = Path(sys.executable).with_name("daphne")
     process = subprocess.Popen(
-        [str(daphne), "-b", "127.0.0.1", "-p", str(port), "kennisplatform.asgi:application"],
+        [sys.executable, "-m", "daphne", "-b", "127.0.0.1", "-p", str(port), "kennisplatform.asgi:application"],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,

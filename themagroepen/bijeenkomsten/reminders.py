@@ -1,8 +1,9 @@
 """The e-mail the day before: to each confirmed participant, exactly once.
 
-A registration is *claimed* with a conditional UPDATE (``reminder_sent_at IS NULL``) before its
-mail goes out, so two runs at the same time, or a run repeated by cron, never send twice. When
-sending fails the claim is released, so the next run tries again.
+A registration is *claimed* by locking its row (``reminder_sent_at IS NULL``) in a transaction;
+the mail is sent inside it and ``reminder_sent_at`` set in the same commit. Two runs at the same
+time skip each other's locked rows; a failed send, or a process that dies mid-send, rolls the
+claim back, so the next run tries again.
 """
 
 import logging
@@ -11,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.mail import send_mail
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -41,15 +43,18 @@ def send_due_reminders(now: datetime | None = None) -> int:
         occurrence = registration.occurrence
         if not registration.user.email or not permissions.can_register(registration.user, occurrence):
             continue
-        claimed = Registration.objects.filter(pk=registration.pk, reminder_sent_at__isnull=True).update(
-            reminder_sent_at=timezone.now()
-        )
-        if not claimed:
-            continue  # another run got there first
         try:
-            _send(registration)
+            with transaction.atomic():
+                claimed = list(
+                    Registration.objects.select_for_update(skip_locked=True)
+                    .filter(pk=registration.pk, reminder_sent_at__isnull=True)
+                    .values_list("pk", flat=True)
+                )
+                if not claimed:
+                    continue  # another run got there first
+                _send(registration)
+                Registration.objects.filter(pk=registration.pk).update(reminder_sent_at=timezone.now())
         except Exception:
-            Registration.objects.filter(pk=registration.pk).update(reminder_sent_at=None)
             logger.exception("Herinnering voor aanmelding %s kon niet worden verstuurd", registration.pk)
             continue
         sent += 1
