@@ -10,6 +10,7 @@ live events are hints that the next page load replaces.
 """
 
 import logging
+import threading
 import time
 from collections.abc import Callable
 
@@ -19,9 +20,27 @@ logger = logging.getLogger(__name__)
 
 RETRY_DELAYS = (0.1, 0.5, 1.5)  # seconds; the member is waiting for the response meanwhile
 
+# Per request (kennisplatform.unavailable sets a fresh holder): did a write with after-commit
+# work commit? Then a later database error must not tell the member "nothing was saved".
+# Thread-local, not a context variable: Django's sync/async adapters run the view in a copied
+# context, but a request's sync middleware, view and commit hooks share one thread.
+_local = threading.local()
+
+
+def track_commits() -> list[bool]:
+    _local.committed = [False]
+    return _local.committed
+
 
 def after_commit(fn: Callable[[], object], *, name: str, using=None) -> None:
-    transaction.on_commit(lambda: run_safely(fn, name=name), using=using)
+    transaction.on_commit(lambda: _committed_then_run(fn, name), using=using)
+
+
+def _committed_then_run(fn, name) -> None:
+    holder = getattr(_local, "committed", None)
+    if holder is not None:
+        holder[0] = True
+    run_safely(fn, name=name)
 
 
 def run_safely(fn: Callable[[], object], *, name: str) -> bool:

@@ -38,22 +38,19 @@ class RequestIdMiddleware:
     def __call__(self, request):
         if iscoroutinefunction(self):
             return self._acall(request)
-        token = _current.set(_incoming_or_new(request))
-        try:
-            response = self.get_response(request)
-            response[HEADER] = _current.get()
-            return response
-        finally:
-            _current.reset(token)
+        # Not reset afterwards: Django logs the response status ("Service Unavailable: ...")
+        # after the middleware chain returns, and that line must carry the id too. The next
+        # request sets its own; under ASGI every request has its own context anyway.
+        _current.set(_incoming_or_new(request))
+        response = self.get_response(request)
+        response[HEADER] = _current.get()
+        return response
 
     async def _acall(self, request):
-        token = _current.set(_incoming_or_new(request))
-        try:
-            response = await self.get_response(request)
-            response[HEADER] = _current.get()
-            return response
-        finally:
-            _current.reset(token)
+        _current.set(_incoming_or_new(request))
+        response = await self.get_response(request)
+        response[HEADER] = _current.get()
+        return response
 
 
 class RequestIdFilter(logging.Filter):

@@ -1,8 +1,9 @@
 """The database gone for a moment (a PostgreSQL restart): a clear 503 page, not a 500.
 
-Such a request failed before its transaction committed (a failure after the commit never
-reaches here: after-commit work goes through ``kennisplatform.aftercommit``), so the page can
-say plainly that nothing was saved. The template uses no database (no context processors).
+The page tells the truth about the member's action: when a write of this request had already
+committed (its after-commit work ran, ``kennisplatform.aftercommit``) and only building the
+answer failed, it says the change was saved, so nobody posts twice; otherwise that nothing was
+saved. The template uses no database (no context processors).
 """
 
 import logging
@@ -10,6 +11,8 @@ import logging
 from django.db import DatabaseError, InterfaceError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+
+from kennisplatform.aftercommit import track_commits
 
 logger = logging.getLogger(__name__)
 RETRY_AFTER_SECONDS = 30
@@ -32,14 +35,20 @@ class DatabaseUnavailableMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        request._committed = track_commits()
         return self.get_response(request)
 
     def process_exception(self, request, exception):
         if not _unavailable(exception):
             return None
+        saved = bool(getattr(request, "_committed", [False])[0])
         logger.warning(
-            "database onbereikbaar bij %s %s: %s", request.method, request.path, exception.__class__.__name__
+            "database onbereikbaar bij %s %s (%s): %s",
+            request.method,
+            request.path,
+            "opgeslagen" if saved else "niets opgeslagen",
+            exception.__class__.__name__,
         )
-        response = HttpResponse(render_to_string("503.html"), status=503)
+        response = HttpResponse(render_to_string("503.html", {"saved": saved}), status=503)
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return response

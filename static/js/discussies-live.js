@@ -59,10 +59,9 @@
     socket.addEventListener("close", function (event) {
       topic.setAttribute("data-live", "gesloten");
       if (event.code === FORBIDDEN) return;  // logged out or no longer a member: stay quiet
-      if (retries < 5) {
-        retries += 1;
-        window.setTimeout(connect, 1000 * retries * retries);
-      }
+      // Keep trying (at most every 30 s): live replies come back by themselves after an outage.
+      retries += 1;
+      window.setTimeout(connect, Math.min(1000 * retries * retries, 30000));
     });
   }
 

@@ -26,10 +26,11 @@
       if (data.type === "unread") { show(data.unread); }
     });
     socket.addEventListener("close", function (event) {
-      // 4403: not (or no longer) signed in — do not keep knocking.
-      if (event.code === 4403 || retries >= 5) { return; }
+      // 4403: not (or no longer) signed in — do not keep knocking. Otherwise keep trying (at
+      // most every 30 s), so live counts come back by themselves after a Redis outage.
+      if (event.code === 4403) { return; }
       retries += 1;
-      window.setTimeout(connect, 1000 * retries * retries);
+      window.setTimeout(connect, Math.min(1000 * retries * retries, 30000));
     });
   }
   connect();

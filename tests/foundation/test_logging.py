@@ -67,3 +67,15 @@ def test_production_logs_json_and_error_reporting_switches_on_by_configuration()
     assert formatter == "json"
     assert admins == [["Beheer", "beheer@kennisplatform.example"]]
     assert "mail_admins" in request_handlers and "error_report" in root_handlers
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_503_page_says_saved_when_the_write_had_committed(client):
+    with override_settings(ROOT_URLCONF="tests.foundation.urls_broken"):
+        saved = client.get("/kapot-na-opslaan/")
+        not_saved = client.get("/kapot/")
+    assert saved.status_code == not_saved.status_code == 503
+    assert (
+        "Uw wijziging is opgeslagen" in saved.content.decode() and "Verstuur het niet opnieuw" in saved.content.decode()
+    )
+    assert "niet opgeslagen" in not_saved.content.decode()

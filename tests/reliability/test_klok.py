@@ -99,3 +99,18 @@ def test_klok_run_forces_one_job_and_status_lists_all():
     call_command("klok", "status", stdout=out)
     for job in klok.JOBS:
         assert job.name in out.getvalue()
+
+
+def test_site_admins_see_clock_runs_and_workers_in_the_wagtail_admin(client, verified_user):
+    from django.contrib.auth import get_user_model
+
+    klok.run_job(klok.JOBS_BY_NAME["taken-opruimen"], force=True)
+    admin = get_user_model().objects.create_superuser("beheer@gemeente.example", "beheer@gemeente.example", "x")
+    client.force_login(admin)
+    page = client.get("/cms/bedrijfsstatus/")
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "taken-opruimen" in html and "gelukt" in html and "publiceren" in html and "nog nooit" in html
+    assert "Geen werker actief" in html
+    client.force_login(verified_user)
+    assert client.get("/cms/bedrijfsstatus/").status_code in {302, 403}
