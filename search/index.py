@@ -117,15 +117,24 @@ def bulk_actions(documents: Iterable[SearchDocument], index: str):
 
 def replace_object_documents(object_key: str, documents: list[SearchDocument], client=None, refresh=False) -> None:
     """Make the index hold exactly ``documents`` for one object (also removing dropped sections)."""
+    replace_documents({object_key: documents}, client=client, refresh=refresh)
+
+
+def replace_documents(by_object: dict[str, list[SearchDocument]], client=None, refresh=False) -> None:
+    """The same for many objects at once: one search for stale documents and one bulk request
+    per index. ``refresh=True`` makes the change visible to the next search (moderation)."""
     client = client or get_client()
+    documents = [doc for docs in by_object.values() for doc in docs]
     wanted = {doc.id for doc in documents}
     for index in write_targets(client):
         actions = list(bulk_actions(documents, index))
-        stale = client.search(index=index, query={"term": {"object_key": object_key}}, source=False, size=10_000)[
-            "hits"
-        ]["hits"]
+        stale = client.search(
+            index=index, query={"terms": {"object_key": sorted(by_object)}}, source=False, size=10_000
+        )["hits"]["hits"]
         actions += [
             {"_op_type": "delete", "_index": index, "_id": hit["_id"]} for hit in stale if hit["_id"] not in wanted
         ]
         if actions:
             helpers.bulk(client, actions, refresh=refresh, ignore_status=(404,))
+        elif refresh:
+            client.indices.refresh(index=index)

@@ -28,6 +28,14 @@ def sync_object(label: str, pk, client=None, refresh=False) -> int:
     return len(documents)
 
 
+def sync_objects(keys, client=None, refresh=False) -> int:
+    """``sync_object`` for many ``(label, pk)`` pairs in one round of requests."""
+    by_object = {f"{label.lower()}:{pk}": documents_for(label, pk) for label, pk in keys}
+    if by_object:
+        es_index.replace_documents(by_object, client=client, refresh=refresh)
+    return sum(len(documents) for documents in by_object.values())
+
+
 def iter_all_documents():
     for adapter in adapters():
         for obj in adapter.queryset().iterator(chunk_size=500):

@@ -80,3 +80,30 @@ def process(keys=None, now=None, limit: int = BATCH_SIZE) -> dict[str, int]:
             # Only if nobody re-queued the object while we were indexing it.
             IndexQueue.objects.filter(pk=row.pk, enqueued_at=row.enqueued_at).delete()
     return {"verwerkt": done, "mislukt": failed, "wachtend": IndexQueue.objects.count()}
+
+
+def sync_now(*instances) -> None:
+    """Bring these objects' documents up to date *now*, visible to the very next search.
+
+    For moderation removals: a hidden post must not stay findable until the worker's turn and
+    the index's next refresh. Covers the objects whose documents follow them (a hidden topic's
+    replies). Call after commit (``transaction.on_commit``). Never raises: when
+    Elasticsearch is down, the queue rows written with the change stay for the worker.
+    """
+    from .documents import object_keys
+    from .indexing import sync_objects
+
+    if not elasticsearch_configured():
+        return
+    started = timezone.now()
+    try:
+        keys = list(dict.fromkeys(key for instance in instances for key in object_keys(instance)))
+        sync_objects(keys, refresh=True)
+    except Exception as exc:  # noqa: BLE001 - the durable queue retries
+        logger.warning("zoekindex: direct bijwerken mislukt, de wachtrij probeert het opnieuw: %s", exc)
+        return
+    by_label: dict[str, list[str]] = {}
+    for label, pk in keys:
+        by_label.setdefault(label, []).append(pk)
+    for label, pks in by_label.items():
+        IndexQueue.objects.filter(model_label=label, object_pk__in=pks, enqueued_at__lte=started).delete()

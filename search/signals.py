@@ -1,10 +1,9 @@
 """Connect content changes to the indexing queue for every registered adapter's model."""
 
-from django.core.exceptions import ObjectDoesNotExist
 from django.db.models.signals import post_delete, post_save
 
 from . import queue
-from .documents import adapter_for, adapters
+from .documents import adapter_for, adapters, follower_keys
 from .models import IndexQueue
 
 
@@ -44,15 +43,8 @@ def _on_page_change(sender, instance, **kwargs):
 
 def _enqueue_followers(instance):
     """E.g. a themagroep that turns hidden changes the keys of its topics' documents."""
-    for adapter in adapters():
-        related = adapter.follows.get(_label(instance))
-        if related:
-            try:
-                objects = list(related(instance))
-            except ObjectDoesNotExist:  # deleted together with the instance (cascade)
-                continue
-            for obj in objects:
-                queue.enqueue(adapter.label, obj.pk)
+    for label, pk in follower_keys(instance):
+        queue.enqueue(label, pk)
 
 
 def connect() -> None:

@@ -38,3 +38,27 @@ def adapter_for(model_or_label) -> Adapter | None:
         if adapter.label == label.lower():
             return adapter
     return None
+
+
+def follower_keys(instance) -> list[tuple[str, str]]:
+    """(label, pk) of the objects whose documents depend on ``instance`` (an adapter's
+    ``follows``), e.g. the replies of a topic that was hidden."""
+    from django.core.exceptions import ObjectDoesNotExist
+
+    label = instance._meta.label_lower
+    keys = []
+    for adapter in adapters():
+        related = adapter.follows.get(label)
+        if related:
+            try:
+                keys += [(adapter.label, str(obj.pk)) for obj in related(instance)]
+            except ObjectDoesNotExist:  # deleted together with the instance (cascade)
+                continue
+    return keys
+
+
+def object_keys(instance) -> list[tuple[str, str]]:
+    """The instance's own documents (when it has an adapter) and those that follow it."""
+    label = instance._meta.label_lower
+    own = [(label, str(instance.pk))] if adapter_for(label) else []
+    return own + follower_keys(instance)

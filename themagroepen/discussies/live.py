@@ -8,6 +8,8 @@ from django.db import transaction
 
 from kennisplatform.live import send_to_groups
 
+ACCESS_CHANGED = {"type": "access.changed"}
+
 
 def topic_group(topic_id: int) -> str:
     return f"topic-{topic_id}"
@@ -28,7 +30,11 @@ def close_user(user_id: int) -> None:
     send_to_groups([(personal_group(user_id), {"type": "force.close"})])
 
 
-def close_user_in_group(user_id: int, themagroep_id: int) -> None:
-    """Close this person's live connections in one themagroep (they left or were removed)."""
-    event = {"type": "membership.removed", "themagroep_id": themagroep_id}
-    transaction.on_commit(lambda: send_to_groups([(personal_group(user_id), event)]))
+def topic_readers_changed(topic_id: int) -> None:
+    """The topic was hidden, shown or moved: every open page of it asks access again."""
+    transaction.on_commit(lambda: send_to_groups([(topic_group(topic_id), ACCESS_CHANGED)]))
+
+
+def user_keys_changed(user_id: int) -> None:
+    """The person left a group, was removed or lost a role: their open topic pages ask again."""
+    transaction.on_commit(lambda: send_to_groups([(personal_group(user_id), ACCESS_CHANGED)]))

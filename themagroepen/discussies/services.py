@@ -210,16 +210,30 @@ def report(user, topic, reply, reason) -> Report:
 # --- moderation (callers check access.is_beheerder) -------------------------------------------
 
 
+@transaction.atomic
 def set_flag(post, flag: str, value: bool) -> None:
     assert flag in {"pinned", "locked", "hidden"}
     setattr(post, flag, value)
     post.save(update_fields=[flag])
+    if flag == "hidden":
+        _readers_changed(post)
 
 
 @transaction.atomic
 def move_topic(topic, target) -> None:
     topic.themagroep = target
     topic.save(update_fields=["themagroep"])
+    _readers_changed(topic)
+
+
+def _readers_changed(post) -> None:
+    """Who may read the post changed. Before the moderator's response returns, search no
+    longer finds it for those who lost it, and their open topic pages stop hearing about it."""
+    from search.queue import sync_now
+
+    transaction.on_commit(lambda: sync_now(post), robust=True)
+    if isinstance(post, Topic):
+        live.topic_readers_changed(post.pk)
 
 
 def resolve_report(report_obj, user) -> None:
