@@ -38,7 +38,8 @@ async def connect(user, topic, slug=None):
 
 
 async def assert_closed_with(communicator, code):
-    message = await communicator.receive_output(timeout=2)
+    # Generous: the close may wait for a database check on a busy machine.
+    message = await communicator.receive_output(timeout=5)
     assert message == {"type": "websocket.close", "code": code}
 
 
@@ -138,3 +139,49 @@ async def test_events_reach_open_pages_while_the_sync_thread_is_busy(groep, lid,
         release.set()
         await busy
     await communicator.disconnect()
+
+
+async def test_hiding_a_topic_closes_members_sockets_before_any_further_event(groep, lid, lid2, beheerder, topic):
+    member, _ = await connect(lid2, topic)
+    moderator, _ = await connect(beheerder, topic)
+    await sync_to_async(services.set_flag)(topic, "hidden", True)
+    await assert_closed_with(member, FORBIDDEN)
+    # Beheerders still read the hidden topic: their page keeps hearing about replies.
+    reply = await sync_to_async(services.create_reply)(topic, beheerder, "Toelichting van de beheerder")
+    event = await moderator.receive_json_from(timeout=2)
+    assert event["reply_id"] == reply.pk
+    await moderator.disconnect()
+
+
+async def test_a_moved_topic_stops_reaching_members_of_its_old_group(groep, andere_groep, lid, lid2, beheerder, topic):
+    await sync_to_async(Membership.objects.create)(themagroep=andere_groep, user=lid)
+    stays, _ = await connect(lid, topic)  # member of both groups
+    leaves, _ = await connect(lid2, topic)  # member of the old group only
+    await sync_to_async(services.move_topic)(topic, andere_groep)
+    await assert_closed_with(leaves, FORBIDDEN)
+    assert await stays.receive_nothing(timeout=0.3)
+    # The topic now lives in the other group: leaving the old one changes nothing for it,
+    # leaving the new one closes the page.
+    await sync_to_async(Membership.objects.filter(themagroep=groep, user=lid).delete)()
+    assert await stays.receive_nothing(timeout=0.3)
+    await sync_to_async(Membership.objects.filter(themagroep=andere_groep, user=lid).delete)()
+    await assert_closed_with(stays, FORBIDDEN)
+
+
+async def test_a_beheerder_made_lid_stops_receiving_a_hidden_topic(groep, lid, beheerder, topic):
+    from themagroepen import services as membership_services
+    from themagroepen.models import Role
+
+    other = await sync_to_async(_make_beheerder)(groep)
+    await sync_to_async(services.set_flag)(topic, "hidden", True)
+    communicator, _ = await connect(beheerder, topic)
+    membership = await sync_to_async(Membership.objects.get)(themagroep=groep, user=beheerder)
+    await sync_to_async(membership_services.set_role)(membership, Role.LID, by=other)
+    await assert_closed_with(communicator, FORBIDDEN)
+
+
+def _make_beheerder(groep):
+    from tests.themagroepen_discussies.conftest import _member
+    from themagroepen.models import Role
+
+    return _member(groep, "tweede-beheerder@gemeente.example", Role.BEHEERDER)
