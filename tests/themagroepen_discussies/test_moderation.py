@@ -95,3 +95,18 @@ def test_members_report_and_beheerders_resolve(groep, lid, lid2, beheerder, topi
     report.refresh_from_db()
     assert report.resolved_by == beheerder and report.resolved_at is not None
     assert Reply.objects.filter(pk=reply.pk).exists()
+
+
+def test_topic_lists_count_only_the_replies_the_reader_may_read(groep, lid, lid2, beheerder, topic):
+    replies = [services.create_reply(topic, lid2, f"Reactie {n}") for n in range(4)]
+    services.set_flag(replies[0], "hidden", True)
+
+    def count_shown(user):
+        page = BeautifulSoup(client_for(user).get(f"/themagroepen/{groep.slug}/discussies/").content, "html.parser")
+        return page.select_one(".topic-list__meta").get_text(" ", strip=True)
+
+    assert "· 3 reacties ·" in count_shown(lid)
+    assert "· 4 reacties ·" in count_shown(beheerder)  # beheerders read hidden replies too
+    services.set_flag(replies[1], "hidden", True)
+    services.set_flag(replies[2], "hidden", True)
+    assert "· 1 reactie ·" in count_shown(lid)

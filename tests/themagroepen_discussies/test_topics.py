@@ -50,8 +50,6 @@ def test_reply_without_javascript_posts_and_redirects_to_the_reply(groep, lid, l
     assert response["Location"].endswith(f"?reactie={reply.pk}#reactie-{reply.pk}")
     page = soup(client.get(response["Location"]))
     assert page.select_one(f"#reactie-{reply.pk} .post__body em").get_text() == "antikraak"
-    topic.refresh_from_db()
-    assert topic.reply_count == 1
     assert TopicFollow.objects.filter(user=lid2, topic=topic).exists()
 
 

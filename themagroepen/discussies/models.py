@@ -49,7 +49,6 @@ class Topic(models.Model):
     created = models.DateTimeField(default=timezone.now, db_index=True)
     edited = models.DateTimeField(null=True, blank=True)
     last_activity = models.DateTimeField(default=timezone.now, db_index=True)
-    reply_count = models.PositiveIntegerField(default=0)
 
     class Meta:
         verbose_name = _("onderwerp")

@@ -11,6 +11,7 @@ from django.db.models import Count, DateTimeField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
+from kennisplatform import access
 from themagroepen.discussies.models import ReadCutoff, Reply, TopicRead
 
 # Activity older than this is never shown as new, whatever the tables say.
@@ -33,7 +34,7 @@ def annotate_unread(topics, user, cutoff=None):
     read_at = TopicRead.objects.filter(user=user, topic=OuterRef("pk")).values("last_read_at")[:1]
     cutoff_value = Value(cutoff, output_field=DateTimeField())
     new_replies = (
-        Reply.objects.filter(topic=OuterRef("pk"), hidden=False, created__gt=OuterRef("seen_at"))
+        access.filter_readable(Reply.objects.filter(topic=OuterRef("pk"), created__gt=OuterRef("seen_at")), user)
         .order_by()
         .values("topic")
         .annotate(count=Count("pk"))
@@ -61,7 +62,8 @@ def mark_all_read(user) -> None:
 
 
 def mark_group_read(user, themagroep) -> None:
-    from themagroepen.discussies.models import Topic
+    from kennisplatform import access
+from themagroepen.discussies.models import Topic
 
     now = timezone.now()
     for topic in Topic.objects.filter(themagroep=themagroep, last_activity__gt=cutoff_for(user)):

@@ -4,7 +4,8 @@ and live events happen the same way from views, the demo and tests."""
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import BooleanField, ExpressionWrapper, F, Q
+from django.db.models import BooleanField, Count, ExpressionWrapper, F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -44,6 +45,13 @@ def topics_for_group(themagroep, user, limit=None) -> GroupTopics:
     """The topics of a group this person may read, newest activity first, with unread counts."""
     topics = access.filter_readable(Topic.objects.filter(themagroep=themagroep), user).select_related(
         "author", "themagroep"
+    )
+    # Count only the replies this person may read (a hidden reply is not "one of 4" to a member).
+    readable_replies = access.filter_readable(Reply.objects.filter(topic=OuterRef("pk")), user)
+    topics = topics.annotate(
+        readable_reply_count=Coalesce(
+            Subquery(readable_replies.order_by().values("topic").annotate(n=Count("pk")).values("n")), 0
+        )
     )
     topics = readtracking.annotate_unread(topics, user)
     if user.is_authenticated:
@@ -123,8 +131,7 @@ def create_reply(topic, author, body, files=(), in_reply_to=None, announce=True)
     html, mentioned = _render(topic.themagroep, body)
     now = timezone.now()
     reply = Reply.objects.create(topic=topic, author=author, body=body, html=html, created=now)
-    # F() keeps the counter right when many members reply at the same moment.
-    Topic.objects.filter(pk=topic.pk).update(reply_count=F("reply_count") + 1, last_activity=now)
+    Topic.objects.filter(pk=topic.pk).update(last_activity=now)
     _attach(topic, reply, author, files)
     TopicFollow.objects.get_or_create(user=author, topic=topic)
     readtracking.mark_read(author, topic, until=now)
