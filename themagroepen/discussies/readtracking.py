@@ -62,8 +62,7 @@ def mark_all_read(user) -> None:
 
 
 def mark_group_read(user, themagroep) -> None:
-    from kennisplatform import access
-from themagroepen.discussies.models import Topic
+    from themagroepen.discussies.models import Topic
 
     now = timezone.now()
     for topic in Topic.objects.filter(themagroep=themagroep, last_activity__gt=cutoff_for(user)):
