@@ -214,3 +214,78 @@ def test_accepted_membership_is_emailed_per_preference(
     call_command("stuur_samenvattingen", stdout=open("/dev/null", "w"))
     assert [m.to for m in mailoutbox] == [[applicant.email]]
     assert "toegelaten" in mailoutbox[0].body
+
+
+def _reply_notification(groep, author, recipient):
+    """A real reply notification: ``recipient`` follows a topic ``author`` replies to."""
+    from themagroepen.discussies import services as discussies
+
+    topic = discussies.create_topic(groep, recipient, "Geheime panden in Zeist", "Tekst", announce=False)
+    reply = discussies.create_reply(topic, author, "Een reactie")
+    return topic, reply
+
+
+def test_a_queued_mail_to_someone_removed_meanwhile_is_not_sent(
+    groep, moderator, lid, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        _reply_notification(groep, moderator, lid)
+    membership.remove_member(groep.memberships.get(user=lid), by=moderator)
+    for callback in callbacks:
+        callback()  # the queued e-mail task runs only now
+    assert mailoutbox == []
+    assert Notification.objects.get(recipient=lid).email_status == EmailStatus.NONE
+
+
+def test_notifications_about_a_topic_hidden_later_disappear_from_list_count_and_digest(
+    client, groep, moderator, lid, mailoutbox, django_capture_on_commit_callbacks
+):
+    from themagroepen.discussies import services as discussies
+
+    set_frequency(lid, Frequency.DIGEST)
+    with django_capture_on_commit_callbacks(execute=True):
+        topic, _reply = _reply_notification(groep, moderator, lid)
+    client.force_login(lid)
+    assert unread_count(lid) == 1
+    assert "Geheime panden" in client.get("/meldingen/").content.decode()
+    # The author of a topic is not its beheerder: once it is hidden, its title is gone for them.
+    discussies.set_flag(topic, "hidden", True)
+    assert unread_count(lid) == 0
+    assert "Geheime panden" not in client.get("/meldingen/").content.decode()
+    call_command("stuur_samenvattingen", stdout=open("/dev/null", "w"))
+    assert mailoutbox == []
+
+
+def test_nobody_is_notified_about_a_subject_they_cannot_read(groep, moderator, lid, buitenstaander):
+    from themagroepen.discussies import services as discussies
+
+    topic = discussies.create_topic(groep, moderator, "Alleen voor leden", "Tekst", announce=False)
+    created = notify([lid, buitenstaander], kind="reply", title=topic.title, url="/x/", themagroep=groep, subject=topic)
+    assert [n.recipient for n in created] == [lid]
+    discussies.set_flag(topic, "hidden", True)
+    assert notify([lid], kind="reply", title=topic.title, url="/x/", themagroep=groep, subject=topic) == []
+
+
+def test_unsubscribe_pages_do_not_name_the_account(lid):
+    from django.test import Client
+
+    url = emails.unsubscribe_url(lid).removeprefix("http://localhost:8000")
+    assert lid.email not in Client().get(url).content.decode()
+    assert lid.email not in Client().post(url).content.decode()
+
+
+def test_an_expired_unsubscribe_link_says_so_in_dutch_and_changes_nothing(lid):
+    from datetime import timedelta
+    from unittest import mock
+
+    from django.test import Client
+
+    from themagroepen.notificaties.services import email_frequencies
+
+    url = emails.unsubscribe_url(lid).removeprefix("http://localhost:8000")
+    later = timezone.now() + emails.UNSUBSCRIBE_MAX_AGE + timedelta(days=1)
+    with mock.patch("django.core.signing.time.time", return_value=later.timestamp()):
+        response = Client().post(url)
+    assert response.status_code == 410
+    assert "Deze afmeldlink is verlopen" in response.content.decode()
+    assert email_frequencies([lid])[lid.pk] == Frequency.DIRECT

@@ -124,6 +124,7 @@ def _notify_promoted(users, occurrence: Occurrence) -> None:
         title=f"Er is plaats voor u: u bent aangemeld voor ‘{occurrence.bijeenkomst.title}’",
         url=occurrence.get_absolute_url(),
         themagroep=occurrence.bijeenkomst.themagroep,
+        subject=occurrence,
     )
 
 

@@ -285,6 +285,7 @@ def _notify_reply(topic, reply, author, mentioned, in_reply_to=None):
             url=post_url(topic, reply),
             themagroep=topic.themagroep,
             actor=author,
+            subject=reply,
         )
 
 

@@ -1,5 +1,7 @@
 """Building notification e-mails, each with a one-click unsubscribe (RFC 8058)."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives
@@ -7,15 +9,25 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 _UNSUBSCRIBE_SALT = "notificaties.unsubscribe"
+# A link in an old e-mail stops working after this; the preferences page always works.
+UNSUBSCRIBE_MAX_AGE = timedelta(days=60)
+
+
+class ExpiredToken(Exception):
+    pass
 
 
 def unsubscribe_token(user) -> str:
+    """Signed and timestamped (``signing.dumps``); checked with ``UNSUBSCRIBE_MAX_AGE``."""
     return signing.dumps({"u": user.pk}, salt=_UNSUBSCRIBE_SALT, compress=True)
 
 
 def user_id_from_token(token: str) -> int | None:
+    """The account of a valid link; None for a forged one; ``ExpiredToken`` for an old one."""
     try:
-        return int(signing.loads(token, salt=_UNSUBSCRIBE_SALT)["u"])
+        return int(signing.loads(token, salt=_UNSUBSCRIBE_SALT, max_age=UNSUBSCRIBE_MAX_AGE)["u"])
+    except signing.SignatureExpired:
+        raise ExpiredToken from None
     except (signing.BadSignature, KeyError, TypeError, ValueError):
         return None
 

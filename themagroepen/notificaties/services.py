@@ -7,6 +7,7 @@ back action therefore notifies nobody.
 
 from collections.abc import Iterable
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -21,9 +22,17 @@ _STATUS_FOR_FREQUENCY = {
 }
 
 
-def notify(recipients, *, kind: str, title: str, url: str, themagroep=None, actor=None) -> list[Notification]:
-    """Notify each recipient once (the actor never notifies themself). Returns the new rows."""
+def notify(
+    recipients, *, kind: str, title: str, url: str, themagroep=None, actor=None, subject=None
+) -> list[Notification]:
+    """Notify each recipient once (the actor never notifies themself). Returns the new rows.
+
+    ``subject`` is what the notification is about (a topic, reply or meeting date): only those
+    who may read it are notified, and later only while they still may (see ``may_see``).
+    """
     users = _unique_recipients(recipients, actor)
+    access.prime_held_keys(users)
+    users = [user for user in users if may_see(user, themagroep_id=getattr(themagroep, "pk", None), subject=subject)]
     if not users:
         return []
     frequencies = email_frequencies(users)
@@ -36,6 +45,7 @@ def notify(recipients, *, kind: str, title: str, url: str, themagroep=None, acto
                 url=url[:500],
                 themagroep=themagroep,
                 actor=actor,
+                subject=subject,
                 email_status=_STATUS_FOR_FREQUENCY[frequencies[user.pk]],
             )
             for user in users
@@ -84,40 +94,90 @@ def set_frequency(user, frequency: str) -> None:
 # --- reading ---------------------------------------------------------------------------------
 
 
+# The one rule, applied when a notification is created, shown, counted and mailed: one with a
+# subject is seen while access lets the person read the subject (a hidden or moved topic, a
+# group left: gone); one without a subject but tied to a themagroep needs its group key; the
+# rest (invitations, decisions about a request) always shows.
+
+
 def _member_group_ids(user) -> set[int]:
     return {gid for key in access.held_keys(user) if (gid := access.group_id_from_key(key)) is not None}
 
 
-def visible_notifications(user):
-    """A person's notifications, minus those about groups they are no longer a member of.
+def may_see(user, *, themagroep_id=None, subject=None, subject_missing=False) -> bool:
+    if subject is not None:
+        return access.can_read(user, subject)
+    if subject_missing:  # the subject was deleted
+        return False
+    return themagroep_id is None or themagroep_id in _member_group_ids(user)
 
-    Notifications tied to a themagroep carry its content (topic titles), so they follow the
-    same read keys as that content; ones without a group (invitations, decisions) always show.
-    """
+
+def may_see_notification(user, notification: Notification) -> bool:
+    subject = notification.subject if notification.subject_type_id else None
+    return may_see(
+        user,
+        themagroep_id=notification.themagroep_id,
+        subject=subject,
+        subject_missing=notification.subject_type_id is not None and subject is None,
+    )
+
+
+def _readable_subject_ids(user, type_ids) -> dict[int, object]:
+    """Per subject type: a queryset of the subject ids ``user`` may read (through access)."""
+    readable = {}
+    for type_id in type_ids:
+        model = ContentType.objects.get_for_id(type_id).model_class()
+        readable[type_id] = access.filter_readable(model._default_manager.all(), user).values("pk")
+    return readable
+
+
+def visible_notifications(user):
+    """A person's notifications that ``may_see`` lets them see, as a queryset."""
     if not getattr(user, "is_authenticated", False):
         return Notification.objects.none()
-    group_filter = Q(themagroep__isnull=True) | Q(themagroep_id__in=_member_group_ids(user))
-    return Notification.objects.filter(recipient=user).filter(group_filter)
+    mine = Notification.objects.filter(recipient=user)
+    visible = Q(subject_type__isnull=True) & (Q(themagroep__isnull=True) | Q(themagroep_id__in=_member_group_ids(user)))
+    type_ids = mine.exclude(subject_type=None).values_list("subject_type", flat=True).distinct()
+    for type_id, readable_ids in _readable_subject_ids(user, set(type_ids)).items():
+        visible |= Q(subject_type_id=type_id, subject_id__in=readable_ids)
+    return mine.filter(visible)
 
 
 def unread_counts(users) -> dict[int, int]:
-    """Each person's unread count, in three queries however many people (after a reply).
+    """Each person's unread count, in a few queries however many people (after a reply).
 
-    The same rule as ``visible_notifications``, applied to counts per (person, group)."""
+    The same rule as ``visible_notifications``, applied to counts per (person, group, subject):
+    readable subjects are asked once per distinct set of held keys, not once per person."""
     users = [user for user in users if getattr(user, "is_authenticated", False)]
     if not users:
         return {}
     access.prime_held_keys(users)
-    readable = {user.pk: _member_group_ids(user) for user in users}
-    counts = dict.fromkeys(readable, 0)
-    rows = (
+    by_pk = {user.pk: user for user in users}
+    counts = dict.fromkeys(by_pk, 0)
+    rows = list(
         Notification.objects.filter(recipient__in=users, read_at__isnull=True)
-        .values_list("recipient_id", "themagroep_id")
+        .values_list("recipient_id", "themagroep_id", "subject_type_id", "subject_id")
         .annotate(unread=Count("id"))
         .order_by()
     )
-    for recipient_id, themagroep_id, unread in rows:
-        if themagroep_id is None or themagroep_id in readable[recipient_id]:
+    wanted: dict[int, set[int]] = {}
+    for _recipient, _group, type_id, subject_id, _n in rows:
+        if type_id is not None:
+            wanted.setdefault(type_id, set()).add(subject_id)
+    readable_by_keys: dict[frozenset, dict[int, set[int]]] = {}
+    for recipient_id, themagroep_id, type_id, subject_id, unread in rows:
+        user = by_pk[recipient_id]
+        if type_id is None:
+            visible = themagroep_id is None or themagroep_id in _member_group_ids(user)
+        else:
+            keys = access.held_keys(user)
+            if keys not in readable_by_keys:
+                readable_by_keys[keys] = {
+                    t: set(ids.filter(pk__in=wanted[t]).values_list("pk", flat=True))
+                    for t, ids in _readable_subject_ids(user, wanted).items()
+                }
+            visible = subject_id in readable_by_keys[keys][type_id]
+        if visible:
             counts[recipient_id] += unread
     return counts
 

@@ -14,7 +14,7 @@ from django_tasks import task
 
 from themagroepen.notificaties import emails
 from themagroepen.notificaties.models import EmailPreference, EmailStatus, Frequency, Notification
-from themagroepen.notificaties.services import visible_notifications
+from themagroepen.notificaties.services import may_see_notification, visible_notifications
 
 logger = logging.getLogger(__name__)
 
@@ -35,7 +35,10 @@ def _send_one(notification_id: int) -> bool:
     if not claimed:
         return False
     notification = Notification.objects.select_related("recipient", "themagroep", "actor").get(pk=notification_id)
-    if not notification.recipient.email:
+    # Checked again now: between the action and this mail the person may have left the group,
+    # or the topic may have been hidden. Then the title must not go out.
+    if not notification.recipient.email or not may_see_notification(notification.recipient, notification):
+        Notification.objects.filter(pk=notification_id).update(email_status=EmailStatus.NONE, emailed_at=None)
         return False
     message = emails.build_message(
         notification.recipient,
@@ -49,11 +52,6 @@ def _send_one(notification_id: int) -> bool:
         Notification.objects.filter(pk=notification_id).update(email_status=EmailStatus.DIRECT, emailed_at=None)
         raise
     return True
-
-
-@task()
-def send_daily_digests() -> int:
-    return send_digests()
 
 
 def send_digests() -> int:

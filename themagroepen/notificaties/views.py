@@ -78,14 +78,18 @@ def preferences(request):
 
 
 # Mail clients send the RFC 8058 one-click POST without a CSRF token; the signed token in the
-# address is what authorises it, and all it can do is switch e-mail off.
+# address is what authorises it, and all it can do is switch e-mail off. The pages never name
+# the account: a forwarded e-mail must not tell its reader whose address it was.
 @csrf_exempt
 def unsubscribe(request, token):
-    user_id = emails.user_id_from_token(token)
-    user = get_user_model().objects.filter(pk=user_id).first() if user_id else None
+    try:
+        user_id = emails.user_id_from_token(token)
+    except emails.ExpiredToken:
+        return render(request, "notificaties/unsubscribe_expired.html", status=410)
+    user = get_user_model().objects.filter(pk=user_id, is_active=True).first() if user_id else None
     if user is None:
         raise Http404
     if request.method == "POST":
         services.set_frequency(user, Frequency.NEVER)
-        return render(request, "notificaties/unsubscribed.html", {"email": user.email})
-    return render(request, "notificaties/unsubscribe_confirm.html", {"email": user.email})
+        return render(request, "notificaties/unsubscribed.html")
+    return render(request, "notificaties/unsubscribe_confirm.html")
