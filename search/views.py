@@ -5,6 +5,8 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from kennisplatform.ratelimit import rate_limited
+
 from . import service
 from .params import SORTS, SearchParams
 
@@ -48,6 +50,7 @@ def search_page(request):
 
 @never_cache
 @require_GET
+@rate_limited("search_api", limit_get=True, as_json=True)
 def search_api(request):
     params = SearchParams.from_querydict(request.GET)
     results = service.search(params, request.user)
@@ -74,6 +77,7 @@ def search_api(request):
 
 @never_cache
 @require_GET
+@rate_limited("search_suggestions", limit_get=True, as_json=True)
 def suggestions_api(request):
     q = " ".join(request.GET.get("q", "").split())[:100]
     suggestions = service.title_suggestions(q, request.user) if len(q) >= MIN_SUGGEST_CHARS else []

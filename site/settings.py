@@ -271,6 +271,16 @@ ACCOUNT_RATE_LIMITS = {
     "manage_email": "10/m/user",
     "reauthenticate": "10/m/user",
 }
+# Writes and the search API (kennisplatform.ratelimit, allauth's limiter and notation).
+PLATFORM_RATE_LIMITS = {
+    "reply": "10/m/user,120/h/user",
+    "topic": "5/m/user,30/h/user",
+    "report": "10/h/user",
+    "join_request": "10/h/user",
+    "invitation": "60/h/user",
+    "search_api": "120/m/ip",
+    "search_suggestions": "180/m/ip",
+}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Kennisplatform Leegstand"
 # Moderators (themagroep beheerders), editors (Redacteuren/Eindredacteuren) and admins must set

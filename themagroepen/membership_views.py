@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import verified_required
+from kennisplatform.ratelimit import rate_limited
 from themagroepen import services
 from themagroepen.forms import DecisionForm, InviteForm, JoinCodeForm, JoinRequestForm, RedeemCodeForm, RoleForm
 from themagroepen.models import (
@@ -39,6 +40,7 @@ def _run(request, action, success: str) -> bool:
 
 
 @verified_required
+@rate_limited("join_request")
 def join(request, slug):
     themagroep = readable_group(request, slug)
     if services.is_member(themagroep, request.user):
@@ -221,6 +223,7 @@ def decide_request(request, slug, pk):
 
 
 @verified_required
+@rate_limited("invitation")
 def invitations_manage(request, slug):
     themagroep = managed_group(request, slug)
     invite_form = InviteForm(request.POST or None)

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from kennisplatform import access
+from kennisplatform.ratelimit import rate_limited
 from themagroepen.discussies import services
 from themagroepen.discussies.forms import MoveForm, ReportForm
 from themagroepen.discussies.guards import member_group, members_only, readable_reply, readable_topic, require_beheerder
@@ -91,6 +92,7 @@ def topic_move(request, slug, pk):
 
 
 @members_only
+@rate_limited("report")
 def topic_report(request, slug, pk):
     themagroep = member_group(request, slug)
     topic = readable_topic(request, themagroep, pk)
@@ -98,6 +100,7 @@ def topic_report(request, slug, pk):
 
 
 @members_only
+@rate_limited("report")
 def reply_report(request, slug, reply_id):
     themagroep = member_group(request, slug)
     reply = readable_reply(request, themagroep, reply_id)

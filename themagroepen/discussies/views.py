@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from kennisplatform import access
+from kennisplatform.ratelimit import rate_limited
 from themagroepen.discussies import readtracking, services
 from themagroepen.discussies.forms import EditReplyForm, ReplyForm, TopicForm
 from themagroepen.discussies.guards import member_group, members_only, readable_reply, readable_topic
@@ -62,6 +63,7 @@ def mark_group_read(request, slug):
 
 
 @members_only
+@rate_limited("topic")
 def topic_create(request, slug):
     themagroep = member_group(request, slug)
     form = TopicForm(request.POST or None, request.FILES or None)
@@ -211,6 +213,7 @@ def _post_context(user, topic, post, reply, attachments, is_beheerder):
 
 @members_only
 @require_POST
+@rate_limited("reply")
 def reply_create(request, slug, pk):
     themagroep = member_group(request, slug)
     topic = readable_topic(request, themagroep, pk)
