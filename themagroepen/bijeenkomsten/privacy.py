@@ -1,0 +1,36 @@
+"""AVG for bijeenkomsten: registrations with their remarks, and the calendar feed
+(protocol: accounts/privacy.py). Places in coming meetings are given up properly, so the
+waiting list moves up; then the registrations themselves are deleted."""
+
+from django.utils import timezone
+
+from themagroepen.bijeenkomsten import services
+from themagroepen.bijeenkomsten.models import CalendarFeed, Registration, RegistrationStatus
+
+
+def export_user_data(user) -> dict:
+    registrations = Registration.objects.filter(user=user).select_related("occurrence__bijeenkomst__themagroep")
+    return {
+        "aanmeldingen": [
+            {
+                "bijeenkomst": r.occurrence.bijeenkomst.title,
+                "themagroep": r.occurrence.bijeenkomst.themagroep.name,
+                "datum": r.occurrence.start.isoformat(),
+                "status": r.get_status_display(),
+                "opmerking": r.remark,
+                "aangemeld_op": r.registered_at.isoformat(),
+            }
+            for r in registrations.order_by("occurrence__start")
+        ],
+        "agenda_abonnement": CalendarFeed.objects.filter(user=user).exists(),
+    }
+
+
+def anonymise_user(user) -> None:
+    coming = Registration.objects.filter(user=user, occurrence__start__gt=timezone.now()).exclude(
+        status=RegistrationStatus.CANCELLED
+    )
+    for registration in coming.select_related("occurrence"):
+        services.cancel(user, registration.occurrence)
+    Registration.objects.filter(user=user).delete()
+    CalendarFeed.objects.filter(user=user).delete()
