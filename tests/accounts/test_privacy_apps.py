@@ -93,10 +93,10 @@ def test_notificaties_list_and_preference(groep, eva, beheerder):
     from themagroepen.notificaties.models import EmailPreference, Frequency, Notification
     from themagroepen.notificaties.services import notify, set_frequency
 
-    set_frequency(eva, Frequency.DIGEST)
-    notify([eva], kind="reply", title="Nieuwe reactie op ‘Antikraak’", url="/x/", themagroep=groep)
     other = Themagroep.objects.create(name="Winkels", slug="winkels", description="x")
     left = Membership.objects.create(themagroep=other, user=eva)
+    set_frequency(eva, Frequency.DIGEST)
+    notify([eva], kind="reply", title="Nieuwe reactie op ‘Antikraak’", url="/x/", themagroep=groep)
     notify([eva], kind="reply", title="Geheim onderwerp elders", url="/y/", themagroep=other)
     left.delete()
     eva = type(eva).objects.get(pk=eva.pk)  # as in the next request: keys without "Winkels"
