@@ -20,13 +20,6 @@ def get_profile(user) -> Profile:
     return profile
 
 
-def is_deleted_member(user) -> bool:
-    if user is None:
-        return True
-    profile = Profile.objects.filter(user=user).only("deleted_at").first()
-    return bool(profile and profile.deleted_at)
-
-
 def display_name(user) -> str:
     """How a member is shown next to their posts: profile name, else the e-mail's local part."""
     if user is None:

@@ -63,3 +63,15 @@ def sanitise_html(html: str) -> str:
 
 def render_markdown(text: str) -> str:
     return sanitise_html(_demote_headings(_parser.render(text or "")))
+
+
+class MarkdownFields:
+    """Model mixin: ``markdown_fields = {"description": "description_html"}`` stores the
+    rendered HTML of each Markdown field on every save, so no model renders by hand."""
+
+    markdown_fields: dict[str, str] = {}
+
+    def save(self, *args, **kwargs):
+        for source, target in self.markdown_fields.items():
+            setattr(self, target, render_markdown(getattr(self, source)))
+        super().save(*args, **kwargs)

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kennisplatform import access
-from kennisplatform.markdown import render_markdown
+from kennisplatform.markdown import MarkdownFields
 
 # Paths under /themagroepen/ that are not a group; a group may not take these slugs.
 RESERVED_SLUGS = frozenset({"inlogcode", "uitnodigingen", "meldingen", "nieuw"})
@@ -34,7 +34,9 @@ class Role(models.TextChoices):
     LID = "lid", _("Lid")
 
 
-class Themagroep(models.Model):
+class Themagroep(MarkdownFields, models.Model):
+    markdown_fields = {"introduction": "introduction_html"}
+
     name = models.CharField(_("naam"), max_length=120, unique=True)
     slug = models.SlugField(_("slug"), max_length=120, unique=True, validators=[validate_not_reserved])
     description = models.CharField(_("korte omschrijving"), max_length=300)
@@ -85,7 +87,6 @@ class Themagroep(models.Model):
         return ~Q(visibility=Visibility.VERBORGEN) | Q(pk__in=member_ids)
 
     def save(self, *args, **kwargs):
-        self.introduction_html = render_markdown(self.introduction)
         if self.auth_group_id is None:
             self.auth_group, _created = Group.objects.get_or_create(name=f"Themagroep: {self.name}"[:150])
         super().save(*args, **kwargs)

@@ -2,14 +2,13 @@
 
 from datetime import datetime, timedelta
 from itertools import count
-from zoneinfo import ZoneInfo
 
 import pytest
 from django.utils import timezone
 
+from kennisplatform.tz import AMSTERDAM
 from tests.conftest import make_verified_user
 
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 _numbers = count(1)
 
 

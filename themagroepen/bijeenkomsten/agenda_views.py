@@ -2,7 +2,6 @@
 
 import calendar
 from datetime import date, datetime, time
-from zoneinfo import ZoneInfo
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -13,10 +12,10 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
 from kennisplatform import access
+from kennisplatform.tz import AMSTERDAM
 from themagroepen.bijeenkomsten import feeds, ical, permissions
 from themagroepen.bijeenkomsten.models import Occurrence
 
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 MONTHS = [
     "januari",
     "februari",

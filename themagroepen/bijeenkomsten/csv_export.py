@@ -6,11 +6,10 @@ leading apostrophe, so a remark like ``=HYPERLINK(...)`` stays text (CSV injecti
 
 import csv
 import io
-from zoneinfo import ZoneInfo
 
+from kennisplatform.tz import AMSTERDAM
 from themagroepen.bijeenkomsten.models import RegistrationStatus
 
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 HEADER = ["Naam", "E-mailadres", "Status", "Positie wachtlijst", "Opmerking", "Aangemeld op"]
 

@@ -4,15 +4,14 @@ Runs after the themagroepen demo (INSTALLED_APPS order); without that group it d
 """
 
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 
+from kennisplatform.tz import AMSTERDAM
 from themagroepen.bijeenkomsten.models import Bijeenkomst, Kind, Visibility
 from themagroepen.models import Membership, Role, Themagroep
 
 GROUP_SLUG = "leegstand-en-herbestemmen"
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 
 def _at(year, month, day, hour, minute=0) -> datetime:

@@ -1,14 +1,13 @@
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from django import forms
 from django.core.exceptions import ValidationError
 
+from kennisplatform.tz import AMSTERDAM
 from themagroepen.bijeenkomsten.models import Attachment, Bijeenkomst, Occurrence
 from themagroepen.bijeenkomsten.occurrences import InvalidRule, parse_rule
 from themagroepen.discussies.attachments import sniff
 
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024
 
 

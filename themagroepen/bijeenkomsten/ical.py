@@ -6,13 +6,13 @@ carries the RRULE. The ``icalendar`` package does the escaping and line folding.
 """
 
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.utils import timezone
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vRecur
 
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+from kennisplatform.tz import AMSTERDAM
+
 TZID = "Europe/Amsterdam"
 
 

@@ -29,7 +29,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kennisplatform import access
-from kennisplatform.markdown import render_markdown
+from kennisplatform.markdown import MarkdownFields
 from kennisplatform.private_files import private_storage
 from themagroepen.models import Themagroep
 from themagroepen.models import Visibility as GroupVisibility
@@ -45,7 +45,9 @@ class Kind(models.TextChoices):
     WEBINAR = "webinar", _("Webinar")
 
 
-class Bijeenkomst(models.Model):
+class Bijeenkomst(MarkdownFields, models.Model):
+    markdown_fields = {"description": "description_html"}
+
     themagroep = models.ForeignKey(Themagroep, on_delete=models.CASCADE, related_name="bijeenkomsten")
     kind = models.CharField(_("soort"), max_length=12, choices=Kind.choices, default=Kind.MEETING)
     title = models.CharField(_("titel"), max_length=200)
@@ -109,10 +111,6 @@ class Bijeenkomst(models.Model):
     def __str__(self):
         return self.title
 
-    def save(self, *args, **kwargs):
-        self.description_html = render_markdown(self.description)
-        super().save(*args, **kwargs)
-
     @property
     def is_series(self) -> bool:
         return bool(self.recurrence_rule)
@@ -159,7 +157,9 @@ class OccurrenceQuerySet(models.QuerySet):
         return self.filter(end__lt=timezone.now()).order_by("-start")
 
 
-class Occurrence(models.Model):
+class Occurrence(MarkdownFields, models.Model):
+    markdown_fields = {"report": "report_html"}
+
     bijeenkomst = models.ForeignKey(Bijeenkomst, on_delete=models.CASCADE, related_name="occurrences")
     start = models.DateTimeField(_("begin"), db_index=True)
     end = models.DateTimeField(_("einde"))
@@ -184,10 +184,6 @@ class Occurrence(models.Model):
 
     def __str__(self):
         return f"{self.bijeenkomst.title} ({timezone.localtime(self.start):%d-%m-%Y %H:%M})"
-
-    def save(self, *args, **kwargs):
-        self.report_html = render_markdown(self.report)
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("bijeenkomsten:detail", kwargs={"slug": self.bijeenkomst.themagroep.slug, "pk": self.pk})

@@ -9,15 +9,14 @@ the switch to or from summer time.
 """
 
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rrulestr
 from django.db import transaction
 from django.utils import timezone
 
+from kennisplatform.tz import AMSTERDAM
 from themagroepen.bijeenkomsten.models import Bijeenkomst, Occurrence
 
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 HORIZON = timedelta(days=2 * 365)
 MAX_OCCURRENCES = 200
 

@@ -7,10 +7,6 @@ for the group's beheerders (and site admins), who hold its moderator key.
 from kennisplatform import access
 
 
-def can_read_announcement(user, occurrence) -> bool:
-    return access.can_read(user, occurrence)
-
-
 def can_read_details(user, occurrence) -> bool:
     return access.keys_overlap(occurrence.detail_keys(), access.held_keys(user))
 

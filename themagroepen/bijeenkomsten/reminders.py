@@ -7,19 +7,20 @@ sending fails the claim is released, so the next run tries again.
 
 import logging
 from datetime import datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.mail import send_mail
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from kennisplatform.claims import claim_once
+from kennisplatform.tz import AMSTERDAM
 from themagroepen.bijeenkomsten import permissions
 from themagroepen.bijeenkomsten.ical import location_text
 from themagroepen.bijeenkomsten.models import Registration, RegistrationStatus
 
 logger = logging.getLogger(__name__)
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 
 def due_registrations(now: datetime | None = None):
@@ -41,22 +42,23 @@ def send_due_reminders(now: datetime | None = None) -> int:
         occurrence = registration.occurrence
         if not registration.user.email or not permissions.can_register(registration.user, occurrence):
             continue
-        claimed = Registration.objects.filter(pk=registration.pk, reminder_sent_at__isnull=True).update(
-            reminder_sent_at=timezone.now()
-        )
-        if not claimed:
-            continue  # another run got there first
         try:
-            _send(registration)
+            # Another run that got there first leaves nothing to claim.
+            done = claim_once(
+                Registration.objects.filter(pk=registration.pk),
+                unclaimed=Q(reminder_sent_at__isnull=True),
+                claim={"reminder_sent_at": timezone.now()},
+                release={"reminder_sent_at": None},
+                effect=lambda registration=registration: _send(registration),
+            )
         except Exception:
-            Registration.objects.filter(pk=registration.pk).update(reminder_sent_at=None)
             logger.exception("Herinnering voor aanmelding %s kon niet worden verstuurd", registration.pk)
             continue
-        sent += 1
+        sent += done
     return sent
 
 
-def _send(registration: Registration) -> None:
+def _send(registration: Registration) -> bool:
     occurrence = registration.occurrence
     bijeenkomst = occurrence.bijeenkomst
     context = {
@@ -72,3 +74,4 @@ def _send(registration: Registration) -> None:
         from_email=None,
         recipient_list=[registration.user.email],
     )
+    return True

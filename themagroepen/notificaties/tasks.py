@@ -1,17 +1,20 @@
 """Background e-mail for notifications, run by django-tasks and only ever enqueued after commit.
 
-"Never twice": each notification is claimed with a conditional UPDATE (status direct → sent)
-before its e-mail is sent. A second worker, a retried task or a duplicate enqueue finds nothing
-left to claim. If sending fails, the claim is released so a retry can send it.
+"Never twice": each notification is claimed (``kennisplatform.claims``: status direct → sent)
+before its e-mail is sent; the digest claims a person's waiting batch in one UPDATE. A second
+worker, a retried task or a duplicate enqueue finds nothing left to claim. If sending fails,
+the claim is released so a retry can send it.
 """
 
 import logging
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django_tasks import task
 
+from kennisplatform.claims import claim_once
 from themagroepen.notificaties import emails
 from themagroepen.notificaties.models import EmailPreference, EmailStatus, Frequency, Notification
 from themagroepen.notificaties.services import may_see_notification, visible_notifications
@@ -29,29 +32,30 @@ def send_notification_emails(notification_ids: list[int]) -> int:
 
 
 def _send_one(notification_id: int) -> bool:
-    claimed = Notification.objects.filter(pk=notification_id, email_status=EmailStatus.DIRECT).update(
-        email_status=EmailStatus.SENT, emailed_at=timezone.now()
+    rows = Notification.objects.filter(pk=notification_id)
+
+    def send() -> bool:
+        notification = rows.select_related("recipient", "themagroep", "actor").get()
+        # Checked again now: between the action and this mail the person may have left the group,
+        # or the topic may have been hidden. Then the title must not go out.
+        if not notification.recipient.email or not may_see_notification(notification.recipient, notification):
+            rows.update(email_status=EmailStatus.NONE, emailed_at=None)
+            return False
+        emails.build_message(
+            notification.recipient,
+            subject=notification.title,
+            template="notification",
+            context={"notification": notification, "link": emails.absolute(notification.url)},
+        ).send()
+        return True
+
+    return claim_once(
+        rows,
+        unclaimed=Q(email_status=EmailStatus.DIRECT),
+        claim={"email_status": EmailStatus.SENT, "emailed_at": timezone.now()},
+        release={"email_status": EmailStatus.DIRECT, "emailed_at": None},
+        effect=send,
     )
-    if not claimed:
-        return False
-    notification = Notification.objects.select_related("recipient", "themagroep", "actor").get(pk=notification_id)
-    # Checked again now: between the action and this mail the person may have left the group,
-    # or the topic may have been hidden. Then the title must not go out.
-    if not notification.recipient.email or not may_see_notification(notification.recipient, notification):
-        Notification.objects.filter(pk=notification_id).update(email_status=EmailStatus.NONE, emailed_at=None)
-        return False
-    message = emails.build_message(
-        notification.recipient,
-        subject=notification.title,
-        template="notification",
-        context={"notification": notification, "link": emails.absolute(notification.url)},
-    )
-    try:
-        message.send()
-    except Exception:
-        Notification.objects.filter(pk=notification_id).update(email_status=EmailStatus.DIRECT, emailed_at=None)
-        raise
-    return True
 
 
 def send_digests() -> int:

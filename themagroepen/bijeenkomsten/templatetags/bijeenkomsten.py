@@ -1,13 +1,12 @@
 """Dutch date formatting for meetings, always in Amsterdam time."""
 
-from zoneinfo import ZoneInfo
-
 from django import template
 from django.utils import formats
 from django.utils.translation import override
 
+from kennisplatform.tz import AMSTERDAM
+
 register = template.Library()
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 
 def _day(moment) -> str:
