@@ -45,13 +45,13 @@ class BijeenkomstAdapter(Adapter):
             )
         ]
         for date in bijeenkomst.occurrences.all():
-            if date.report.strip():
+            if date.verslag.strip():
                 docs.append(
                     self.doc(
                         bijeenkomst,
                         suffix=f"verslag-{date.pk}",
                         title=f"Verslag: {bijeenkomst.title} ({timezone.localtime(date.start):%d-%m-%Y})",
-                        body=strip_tags(date.report_html) if date.report_html else date.report,
+                        body=strip_tags(date.verslag_html) if date.verslag_html else date.verslag,
                         url=date.get_absolute_url(),
                         context=bijeenkomst.themagroep.name,
                         date=date.start,

@@ -16,7 +16,7 @@ def test_demo_is_idempotent_and_announces_one_meeting_publicly():
     demo.load(StringIO())
     assert sorted(Occurrence.objects.values_list("uid", "start")) == snapshot
     assert Bijeenkomst.objects.count() == 4
-    assert Occurrence.objects.get(bijeenkomst__title__startswith="Kennisbijeenkomst").report_html.startswith(
+    assert Occurrence.objects.get(bijeenkomst__title__startswith="Kennisbijeenkomst").verslag_html.startswith(
         "<h3>Terugblik"
     )
     assert Bijeenkomst.objects.filter(visibility="openbaar").count() == 1

@@ -153,7 +153,7 @@ def test_beheerder_adds_a_verslag_and_a_presentation_only_members_can_download(
     client.force_login(beheerder)
     response = client.post(
         url(public_webinar, "verslag/"),
-        {"verslag-report": "## Terugblik\n\nGoed gesprek.", "verslag-discussion_url": ""},
+        {"verslag-verslag": "## Terugblik\n\nGoed gesprek.", "verslag-discussion_url": ""},
     )
     assert response.status_code == 302
     upload = SimpleUploadedFile("slides.pdf", b"%PDF-1.4 presentatie", content_type="application/pdf")
@@ -214,7 +214,7 @@ def test_beheerder_starts_a_discussion_topic_for_the_verslag(client, beheerder, 
 def test_discussion_link_refuses_javascript_urls(client, beheerder, closed_meeting):
     client.force_login(beheerder)
     response = client.post(
-        url(closed_meeting, "verslag/"), {"verslag-report": "x", "verslag-discussion_url": "javascript:alert(1)"}
+        url(closed_meeting, "verslag/"), {"verslag-verslag": "x", "verslag-discussion_url": "javascript:alert(1)"}
     )
     assert response.status_code == 200
     closed_meeting.refresh_from_db()

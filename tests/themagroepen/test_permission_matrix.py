@@ -133,7 +133,7 @@ BIJEENKOMSTEN = {
     "participants": ("get", k(slug="group.slug", pk="occurrence.pk"), BEHEER),
     "participants_csv": ("get", k(slug="group.slug", pk="occurrence.pk"), BEHEER),
     "ics": ("get", k(slug="group.slug", pk="occurrence.pk"), MEMBERS_NO_LOGIN),
-    "report": ("get", k(slug="group.slug", pk="occurrence.pk"), BEHEER),
+    "verslag": ("get", k(slug="group.slug", pk="occurrence.pk"), BEHEER),
     "attachment_delete": (
         "post",
         k(slug="group.slug", pk="occurrence.pk", attachment_pk="event_attachment.pk"),

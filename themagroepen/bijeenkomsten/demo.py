@@ -85,7 +85,7 @@ MEETINGS = [
     },
 ]
 
-REPORT = (
+VERSLAG = (
     "## Terugblik\n\n"
     "Twintig collega's uit tien gemeenten bespraken de aanpak van leegstand op bedrijventerreinen. "
     "Rode draad: begin met een eerlijke probleemanalyse per terrein, en maak samen met de provincie "
@@ -111,6 +111,6 @@ def load(stdout):
         created += was_created
         if was_created and bijeenkomst.end < timezone.now():
             occurrence = bijeenkomst.occurrences.get()
-            occurrence.report = REPORT
+            occurrence.verslag = VERSLAG
             occurrence.save()
     stdout.write(f"Bijeenkomsten: {created} aangemaakt, {len(MEETINGS) - created} bestonden al.")

@@ -89,11 +89,11 @@ class BijeenkomstForm(forms.ModelForm):
         return cleaned
 
 
-class ReportForm(forms.ModelForm):
+class VerslagForm(forms.ModelForm):
     class Meta:
         model = Occurrence
-        fields = ["report", "discussion_url"]
-        widgets = {"report": forms.Textarea(attrs={"rows": 10})}
+        fields = ["verslag", "discussion_url"]
+        widgets = {"verslag": forms.Textarea(attrs={"rows": 10})}
 
     def clean_discussion_url(self):
         url = self.cleaned_data["discussion_url"].strip()

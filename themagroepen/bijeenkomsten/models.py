@@ -158,7 +158,7 @@ class OccurrenceQuerySet(models.QuerySet):
 
 
 class Occurrence(MarkdownFields, models.Model):
-    markdown_fields = {"report": "report_html"}
+    markdown_fields = {"verslag": "verslag_html"}
 
     bijeenkomst = models.ForeignKey(Bijeenkomst, on_delete=models.CASCADE, related_name="occurrences")
     start = models.DateTimeField(_("begin"), db_index=True)
@@ -166,8 +166,8 @@ class Occurrence(MarkdownFields, models.Model):
     registration_deadline = models.DateTimeField(_("aanmelden kan tot"), null=True, blank=True)
     # Stable across edits and re-materialisation: derived from the series and its rule date.
     uid = models.CharField(max_length=200, unique=True, editable=False)
-    report = models.TextField(_("verslag"), blank=True, help_text=_("Markdown."))
-    report_html = models.TextField(editable=False, blank=True)
+    verslag = models.TextField(_("verslag"), blank=True, help_text=_("Markdown."))
+    verslag_html = models.TextField(editable=False, blank=True)
     discussion_url = models.CharField(
         _("link naar de discussie"),
         max_length=300,

@@ -24,7 +24,7 @@ urlpatterns = [
     path(GROUP + "<int:pk>/deelnemers/", views.participants, name="participants"),
     path(GROUP + "<int:pk>/deelnemers.csv", views.participants_csv, name="participants_csv"),
     path(GROUP + "<int:pk>/agenda.ics", views.occurrence_ics, name="ics"),
-    path(GROUP + "<int:pk>/verslag/", views.report, name="report"),
+    path(GROUP + "<int:pk>/verslag/", views.verslag, name="verslag"),
     path(GROUP + "<int:pk>/verslag/discussie/", views.start_discussion, name="start_discussion"),
     path(
         GROUP + "<int:pk>/bijlagen/<int:attachment_pk>/verwijderen/", views.attachment_delete, name="attachment_delete"

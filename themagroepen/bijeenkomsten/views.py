@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from kennisplatform import access
 from themagroepen.bijeenkomsten import csv_export, ical, permissions, services
-from themagroepen.bijeenkomsten.forms import AttachmentForm, BijeenkomstForm, RegistrationForm, ReportForm
+from themagroepen.bijeenkomsten.forms import AttachmentForm, BijeenkomstForm, RegistrationForm, VerslagForm
 from themagroepen.bijeenkomsten.models import Attachment, Bijeenkomst, Occurrence
 from themagroepen.models import Themagroep
 
@@ -200,13 +200,13 @@ def series_ics(request, slug, pk):
 
 
 @login_required
-def report(request, slug, pk):
+def verslag(request, slug, pk):
     occurrence = _occurrence(request, slug, pk)
     _require_manager(request, occurrence)
-    report_form = ReportForm(instance=occurrence, prefix="verslag")
+    report_form = VerslagForm(instance=occurrence, prefix="verslag")
     attachment_form = AttachmentForm(prefix="bijlage")
-    if request.method == "POST" and "verslag-report" in request.POST:
-        report_form = ReportForm(request.POST, instance=occurrence, prefix="verslag")
+    if request.method == "POST" and "verslag-verslag" in request.POST:
+        report_form = VerslagForm(request.POST, instance=occurrence, prefix="verslag")
         if report_form.is_valid():
             report_form.save()
             messages.success(request, "Het verslag is opgeslagen.")
@@ -219,7 +219,7 @@ def report(request, slug, pk):
             attachment.uploaded_by = request.user
             attachment.save()
             messages.success(request, f"‘{attachment.title}’ is toegevoegd.")
-            return redirect(reverse("bijeenkomsten:report", kwargs={"slug": slug, "pk": pk}))
+            return redirect(reverse("bijeenkomsten:verslag", kwargs={"slug": slug, "pk": pk}))
     context = {
         "occurrence": occurrence,
         "bijeenkomst": occurrence.bijeenkomst,
@@ -244,7 +244,7 @@ def attachment_delete(request, slug, pk, attachment_pk):
     attachment.file.delete(save=False)
     attachment.delete()
     messages.success(request, "De bijlage is verwijderd.")
-    return redirect(reverse("bijeenkomsten:report", kwargs={"slug": slug, "pk": pk}))
+    return redirect(reverse("bijeenkomsten:verslag", kwargs={"slug": slug, "pk": pk}))
 
 
 def attachment_download(request, slug, pk, attachment_pk, filename):
@@ -307,6 +307,6 @@ def start_discussion(request, slug, pk):
         )
         topic = create_topic(bijeenkomst.themagroep, request.user, f"Verslag: {bijeenkomst.title}", body)
         occurrence.discussion_url = topic.get_absolute_url()
-        occurrence.save(update_fields=["discussion_url", "report_html"])
+        occurrence.save(update_fields=["discussion_url", "verslag_html"])
         messages.success(request, "Er is een discussie over het verslag gestart.")
     return redirect(occurrence.discussion_url)
