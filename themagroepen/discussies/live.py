@@ -1,4 +1,5 @@
-"""Small events to the Channels layer, always after the commit.
+"""Small events to the Channels layer, after the commit of the change they announce (a logout
+closes the person's sockets at once: there is nothing to commit).
 
 The events carry ids only; browsers fetch the rendered post over HTTP, so the normal permission
 check decides what they see.
