@@ -16,6 +16,13 @@ from themagroepen.discussies.models import Attachment, Reply, Topic
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def _no_rate_limits(settings):
+    # The corpus posts dozens of times in one test; rate limits have their own tests.
+    settings.PLATFORM_RATE_LIMITS = {}
+
+
 PAYLOADS = [
     "<script>alert(1)</script>",
     "<SCRIPT SRC=//evil.example/x.js></SCRIPT>",
