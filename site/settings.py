@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "django.forms",  # widget templates for the project form renderer (FORM_RENDERER below)
 ]
 
 MIDDLEWARE = [
@@ -129,6 +130,9 @@ TEMPLATES = [
         },
     },
 ]
+
+# Every form renders through one project template: error summary, labels, ids for aria-describedby.
+FORM_RENDERER = "kennisplatform.forms.FormRenderer"
 
 # --- Database -------------------------------------------------------------------------------
 DATABASE_URL = env_str("DATABASE_URL")
