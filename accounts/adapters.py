@@ -2,12 +2,21 @@
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
+from django.core.exceptions import ValidationError
 
 from accounts import services
+from accounts.signup import invited_email
 
 
 class AccountAdapter(DefaultAccountAdapter):
     """Sign-up by e-mail; the profile fields are saved by ``ProfileSignupForm.signup``."""
+
+    def clean_email(self, email):
+        email = super().clean_email(email)
+        invited = invited_email(self.request)
+        if invited and email.lower() != invited.lower():
+            raise ValidationError(f"Gebruik het e-mailadres waarop u bent uitgenodigd: {invited}.")
+        return email
 
 
 class SocialAccountAdapter(DefaultSocialAccountAdapter):

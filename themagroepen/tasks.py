@@ -1,4 +1,4 @@
-"""Invitation e-mails to addresses that have no account yet (run after commit)."""
+"""Invitation e-mails with a signed accept link (run after commit)."""
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
 
+from themagroepen import services
 from themagroepen.models import Invitation, InvitationState
 
 
@@ -22,8 +23,9 @@ def send_invitation_email(invitation_id: int) -> bool:
     context = {
         "invitation": invitation,
         "site_name": settings.WAGTAIL_SITE_NAME,
-        "signup_url": settings.SITE_URL + reverse("account_signup"),
-        "invitations_url": settings.SITE_URL + reverse("themagroepen:invitations"),
+        "accept_url": settings.SITE_URL
+        + reverse("themagroepen:accept_invitation", args=[services.invitation_token(invitation)]),
+        "valid_days": services.INVITATION_MAX_AGE.days,
     }
     message = EmailMessage(
         subject=f"[{settings.WAGTAIL_SITE_NAME}] Uitnodiging voor de themagroep {invitation.themagroep.name}",

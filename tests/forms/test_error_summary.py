@@ -66,8 +66,8 @@ def test_membership_and_account_forms(groep, beheerder):
         post(outsider, reverse("themagroepen:join", args=[groep.slug]), {"motivation": ""}), {"id_motivation"}
     )
     assert_errors_linked(post(outsider, reverse("themagroepen:redeem_code"), {"code": ""}), {"id_code"})
-    invite = post(beheerder, reverse("themagroepen:invite", args=[groep.slug]), {"email": "geen-adres"})
-    assert_errors_linked(invite, {"id_email"})
+    invite = post(beheerder, reverse("themagroepen:invite", args=[groep.slug]), {"addresses": ""})
+    assert_errors_linked(invite, {"id_addresses"})
     assert_errors_linked(post(outsider, reverse("accounts:profile_edit"), {"name": ""}), {"id_name"})
     preferences = post(outsider, reverse("notificaties:preferences"), {"frequency": "elk-uur"})
     assert_errors_linked(preferences, {"id_frequency_0"})
