@@ -37,7 +37,7 @@ MEETINGS = [
         "capacity": 40,
         "registration_deadline": _at(2027, 3, 11, 17),
         "visibility": Visibility.MEMBERS,
-        "recurrence_rule": "FREQ=MONTHLY;INTERVAL=6;COUNT=4",
+        "recurrence_rule": "FREQ=MONTHLY;INTERVAL=6;BYDAY=3TH;COUNT=4",  # the third Thursday
     },
     {
         "title": "Webinar: de leegstandverordening in de praktijk",

@@ -92,7 +92,10 @@ class Bijeenkomst(models.Model):
         _("herhaling (RRULE)"),
         max_length=200,
         blank=True,
-        help_text=_("Bijvoorbeeld FREQ=MONTHLY;INTERVAL=6;COUNT=4 voor twee keer per jaar. Leeg: één bijeenkomst."),
+        help_text=_(
+            "Bijvoorbeeld FREQ=MONTHLY;BYDAY=3TH;COUNT=6 voor elke derde donderdag van de maand, "
+            "FREQ=MONTHLY;INTERVAL=6;COUNT=4 voor twee keer per jaar. Leeg: één bijeenkomst."
+        ),
     )
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -166,6 +169,8 @@ class Occurrence(models.Model):
     registration_deadline = models.DateTimeField(_("aanmelden kan tot"), null=True, blank=True)
     # Stable across edits and re-materialisation: derived from the series and its rule date.
     uid = models.CharField(max_length=200, unique=True, editable=False)
+    # iCalendar SEQUENCE: raised on every change of time or place, so calendars replace the event.
+    sequence = models.PositiveIntegerField(default=0, editable=False)
     report = models.TextField(_("verslag"), blank=True, help_text=_("Markdown."))
     report_html = models.TextField(editable=False, blank=True)
     discussion_url = models.CharField(

@@ -13,7 +13,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from kennisplatform import access
-from themagroepen.bijeenkomsten import permissions
+from themagroepen.bijeenkomsten import mail, permissions
 from themagroepen.bijeenkomsten.models import Occurrence, Registration, RegistrationStatus
 
 
@@ -73,6 +73,9 @@ def register(user, occurrence: Occurrence, remark: str = "") -> Registration:
         registration.registered_at = timezone.now()
         registration.reminder_sent_at = None
         registration.save()
+        mail.mail_after_commit(
+            [registration], mail.WAITING if status == RegistrationStatus.WAITING else mail.REGISTERED
+        )
         return registration
 
 
@@ -89,8 +92,11 @@ def cancel(user, occurrence: Occurrence) -> Registration | None:
         )
         if registration is None:
             return None
+        was_confirmed = registration.status == RegistrationStatus.CONFIRMED
         registration.status = RegistrationStatus.CANCELLED
         registration.save(update_fields=["status"])
+        if was_confirmed:  # only a confirmed place is in the person's calendar
+            mail.mail_after_commit([registration], mail.CANCELLED)
         promote_from_waiting_list(occurrence)
         return registration
 
@@ -107,6 +113,7 @@ def promote_from_waiting_list(occurrence: Occurrence) -> list[Registration]:
     Registration.objects.filter(pk__in=[r.pk for r in waiting]).update(status=RegistrationStatus.CONFIRMED)
     users = [registration.user for registration in waiting]
     transaction.on_commit(lambda: _notify_promoted(users, occurrence))
+    mail.mail_after_commit(waiting, mail.PROMOTED)
     return waiting
 
 

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from kennisplatform import access
-from themagroepen.bijeenkomsten import csv_export, ical, permissions, services
+from themagroepen.bijeenkomsten import csv_export, ical, mail, permissions, services
 from themagroepen.bijeenkomsten.forms import AttachmentForm, BijeenkomstForm, RegistrationForm, ReportForm
 from themagroepen.bijeenkomsten.models import Attachment, Bijeenkomst, Occurrence
 from themagroepen.models import Themagroep
@@ -274,9 +274,14 @@ def create(request, slug, pk=None):
         else Bijeenkomst(themagroep=themagroep, organiser=request.user)
     )
     old_capacity = instance.capacity
+    # Taken before validation, which already writes the new values onto the instance.
+    times_before = {o.pk: (o.start, o.end) for o in instance.occurrences.all()} if pk else {}
+    place_before = mail.where(instance)
     form = BijeenkomstForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
         bijeenkomst = form.save()
+        if pk:
+            mail.announce_changes(bijeenkomst, times_before, place_before)
         if bijeenkomst.capacity != old_capacity:
             for occurrence in bijeenkomst.occurrences.upcoming():
                 services.refill_after_capacity_change(occurrence)
