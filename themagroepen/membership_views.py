@@ -123,11 +123,14 @@ def member_list(request, slug):
     themagroep = member_group(request, slug)
     manager = can_manage(request.user, themagroep)
     check = _organisation_check() if manager else None
-    memberships = Membership.objects.filter(themagroep=themagroep).select_related("user").order_by("-role", "joined_at")
+    memberships = (
+        Membership.objects.filter(themagroep=themagroep).select_related("user__profile").order_by("-role", "joined_at")
+    )
     rows = [
         {
             "membership": membership,
             "name": _display_name(membership.user),
+            "handle": getattr(getattr(membership.user, "profile", None), "handle", None),
             "domain_matches": check(membership.user) if check else None,
         }
         for membership in memberships
