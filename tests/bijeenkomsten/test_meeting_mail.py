@@ -38,7 +38,7 @@ def test_register_cancel_and_promotion_mail_the_same_event(themagroep, member, m
     run_on_commit(lambda: services.register(member, occurrence))
     run_on_commit(lambda: services.register(second, occurrence))
     registered, waiting = mailoutbox
-    assert registered.to == [member.email] and "aangemeld" in registered.subject
+    assert registered.to == [member.email] and "ingeschreven" in registered.subject
     assert str(calendar_of(registered)["METHOD"]) == "REQUEST"
     event = event_of(registered)
     assert str(event["UID"]) == occurrence.uid and int(event["SEQUENCE"]) == 0

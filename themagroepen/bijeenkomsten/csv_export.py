@@ -12,7 +12,7 @@ from themagroepen.bijeenkomsten.models import RegistrationStatus
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-HEADER = ["Naam", "E-mailadres", "Status", "Positie wachtlijst", "Opmerking", "Aangemeld op"]
+HEADER = ["Naam", "E-mailadres", "Status", "Positie wachtlijst", "Opmerking", "Ingeschreven op"]
 
 
 def safe_cell(value) -> str:

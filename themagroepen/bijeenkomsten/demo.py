@@ -47,7 +47,7 @@ MEETINGS = [
             "handreiking: de meldplicht voor eigenaren, het leegstandsoverleg en de combinatie met "
             "bestemmingsplan en transformatiebeleid. Twee gemeenten vertellen wat het hen opleverde.\n\n"
             "Het webinar is openbaar aangekondigd; ook ambtenaren die nog geen lid zijn van de themagroep "
-            "kunnen zich aanmelden."
+            "kunnen zich inschrijven."
         ),
         "start": _at(2027, 1, 21, 10),
         "end": _at(2027, 1, 21, 11, 30),

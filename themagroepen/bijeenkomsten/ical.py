@@ -74,7 +74,7 @@ def _description(bijeenkomst, url: str, location: str | None) -> str:
     parts = [description] if description else []
     if location and bijeenkomst.online_url:
         parts.append(f"Online deelnemen: {bijeenkomst.online_url}")
-    parts.append(f"Meer informatie en aanmelden: {url}")
+    parts.append(f"Meer informatie en inschrijven: {url}")
     return "\n\n".join(parts)
 
 

@@ -21,10 +21,10 @@ from themagroepen.bijeenkomsten.models import Occurrence, Registration, Registra
 
 REGISTERED, WAITING, PROMOTED, CANCELLED, CHANGED = "aangemeld", "wachtlijst", "plaats", "afgemeld", "gewijzigd"
 _SUBJECTS = {
-    REGISTERED: ("U bent aangemeld voor ‘{}’", "REQUEST"),
+    REGISTERED: ("U bent ingeschreven voor ‘{}’", "REQUEST"),
     WAITING: ("U staat op de wachtlijst voor ‘{}’", None),  # no place yet: nothing for the calendar
     PROMOTED: ("Er is plaats voor u: ‘{}’", "REQUEST"),
-    CANCELLED: ("U bent afgemeld voor ‘{}’", "CANCEL"),
+    CANCELLED: ("U bent uitgeschreven voor ‘{}’", "CANCEL"),
     CHANGED: ("Gewijzigd: ‘{}’", "REQUEST"),
 }
 

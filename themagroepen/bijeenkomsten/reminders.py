@@ -50,7 +50,7 @@ def send_due_reminders(now: datetime | None = None) -> int:
             _send(registration)
         except Exception:
             Registration.objects.filter(pk=registration.pk).update(reminder_sent_at=None)
-            logger.exception("Herinnering voor aanmelding %s kon niet worden verstuurd", registration.pk)
+            logger.exception("Herinnering voor inschrijving %s kon niet worden verstuurd", registration.pk)
             continue
         sent += 1
     return sent

@@ -55,11 +55,11 @@ def _locked(occurrence_id: int) -> Occurrence:
 def register(user, occurrence: Occurrence, remark: str = "") -> Registration:
     """Sign ``user`` up; confirmed while there is room, otherwise on the waiting list."""
     if not permissions.can_register(user, occurrence):
-        raise RegistrationError("U kunt zich niet aanmelden voor deze bijeenkomst.")
+        raise RegistrationError("U kunt zich niet inschrijven voor deze bijeenkomst.")
     with transaction.atomic():
         occurrence = _locked(occurrence.pk)
         if not occurrence.registration_open:
-            raise RegistrationError("De aanmeldtermijn voor deze bijeenkomst is verstreken.")
+            raise RegistrationError("De inschrijftermijn voor deze bijeenkomst is verstreken.")
         registration = Registration.objects.filter(occurrence=occurrence, user=user).first()
         if registration and registration.status != RegistrationStatus.CANCELLED:
             if registration.remark != remark:
@@ -84,7 +84,7 @@ def cancel(user, occurrence: Occurrence) -> Registration | None:
     with transaction.atomic():
         occurrence = _locked(occurrence.pk)
         if occurrence.has_started:
-            raise RegistrationError("Deze bijeenkomst is al begonnen; afmelden kan niet meer.")
+            raise RegistrationError("Deze bijeenkomst is al begonnen; uitschrijven kan niet meer.")
         registration = (
             Registration.objects.filter(occurrence=occurrence, user=user)
             .exclude(status=RegistrationStatus.CANCELLED)
@@ -128,7 +128,7 @@ def _notify_promoted(users, occurrence: Occurrence) -> None:
     notify(
         users,
         kind="waitlist_promoted",
-        title=f"Er is plaats voor u: u bent aangemeld voor ‘{occurrence.bijeenkomst.title}’",
+        title=f"Er is plaats voor u: u bent ingeschreven voor ‘{occurrence.bijeenkomst.title}’",
         url=occurrence.get_absolute_url(),
         themagroep=occurrence.bijeenkomst.themagroep,
     )

@@ -107,7 +107,7 @@ def register(request, slug, pk):
             messages.error(request, str(error))
         else:
             if registration.status == "aangemeld":
-                messages.success(request, "U bent aangemeld. U ontvangt de dag van tevoren een herinnering.")
+                messages.success(request, "U bent ingeschreven. U ontvangt de dag van tevoren een herinnering.")
             else:
                 messages.success(
                     request, "De bijeenkomst is vol. U staat op de wachtlijst en krijgt bericht zodra er plaats is."
@@ -122,7 +122,7 @@ def register(request, slug, pk):
         "breadcrumbs": _crumbs(
             occurrence.bijeenkomst.themagroep,
             (occurrence.bijeenkomst.title, occurrence.get_absolute_url()),
-            ("Aanmelden", ""),
+            ("Inschrijven", ""),
         ),
     }
     return render(request, "bijeenkomsten/register_form.html", context)
@@ -138,7 +138,7 @@ def cancel(request, slug, pk):
         messages.error(request, str(error))
     else:
         if cancelled:
-            messages.success(request, "U bent afgemeld.")
+            messages.success(request, "U bent uitgeschreven.")
     return redirect(occurrence.get_absolute_url())
 
 
