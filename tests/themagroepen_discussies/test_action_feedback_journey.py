@@ -21,7 +21,7 @@ def test_following_by_keyboard_announces_the_result_inside_main(
         page.keyboard.press("Enter")
         page.wait_for_load_state()
 
-        status = page.locator("main [role=status]")
+        status = page.locator("main [data-messages][role=status]")
         assert status.inner_text().strip() == "U volgt dit onderwerp."
         assert page.evaluate("() => document.activeElement.hasAttribute('data-messages')")
         assert page.locator("main").evaluate("m => m.contains(document.activeElement)")
