@@ -2,9 +2,10 @@
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 
 from accounts import services
+from accounts.signup import invited_email
 from kennisplatform.client_ip import client_ip
 
 
@@ -17,6 +18,13 @@ class AccountAdapter(DefaultAccountAdapter):
         if not ip:
             raise PermissionDenied("Unable to determine client IP address")
         return ip
+
+    def clean_email(self, email):
+        email = super().clean_email(email)
+        invited = invited_email(self.request)
+        if invited and email.lower() != invited.lower():
+            raise ValidationError(f"Gebruik het e-mailadres waarop u bent uitgenodigd: {invited}.")
+        return email
 
 
 class SocialAccountAdapter(DefaultSocialAccountAdapter):

@@ -73,14 +73,34 @@ class ProfileSignupForm(ProfileFieldsMixin):
 
 
 class ProfileForm(ProfileFieldsMixin):
+    handle = forms.CharField(
+        label=_("Gebruikersnaam"),
+        max_length=30,
+        validators=Profile._meta.get_field("handle").validators,
+        help_text=_("Andere leden noemen u met @ en deze naam, bijvoorbeeld @anne-jansen. Zichtbaar voor leden."),
+    )
+
     def __init__(self, *args, profile: Profile, **kwargs):
         self.profile = profile
-        initial = {"name": profile.name, "functie": profile.functie, "organisation": profile.organisation_id or ""}
+        initial = {
+            "name": profile.name,
+            "handle": profile.handle or "",
+            "functie": profile.functie,
+            "organisation": profile.organisation_id or "",
+        }
         super().__init__(*args, initial=initial, **kwargs)
         self.fields["organisation"].help_text = _("De organisatie waarvoor u werkt.")
+        self.order_fields(["name", "handle"])
+
+    def clean_handle(self):
+        handle = self.cleaned_data["handle"].strip().lower()
+        if Profile.objects.filter(handle=handle).exclude(pk=self.profile.pk).exists():
+            raise forms.ValidationError(_("Deze gebruikersnaam is al in gebruik. Kies een andere."))
+        return handle
 
     def save(self):
         self.profile.name = self.cleaned_data["name"]
+        self.profile.handle = self.cleaned_data["handle"]
         self.profile.functie = self.cleaned_data["functie"]
         self.profile.organisation = self.cleaned_data["organisation"]
         self.profile.save()

@@ -1,7 +1,9 @@
 """Profiles and the organisations officials work for."""
 
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 
@@ -83,6 +85,22 @@ class Profile(models.Model):
         related_name="profiles",
         verbose_name=_("organisatie"),
     )
+    # What members type after @ to mention this person; chosen by them (never their e-mail).
+    handle = models.CharField(
+        _("gebruikersnaam"),
+        max_length=30,
+        unique=True,
+        null=True,
+        blank=True,
+        validators=[
+            RegexValidator(
+                r"^[a-z0-9](?:[a-z0-9._-]*[a-z0-9])?$",
+                _(
+                    "Gebruik kleine letters, cijfers, punt, streepje of liggend streepje; begin en eindig met een letter of cijfer."
+                ),
+            )
+        ],
+    )
     # Set when the member deleted their account: the user row stays (so posts keep their
     # author) but holds no personal data any more.
     deleted_at = models.DateTimeField(null=True, blank=True, editable=False)
@@ -95,6 +113,8 @@ class Profile(models.Model):
         return self.name or str(self.user)
 
     def save(self, *args, **kwargs):
+        if not self.handle and self.name and self.deleted_at is None:
+            self.handle = unique_handle(self.name, exclude_pk=self.pk)
         super().save(*args, **kwargs)
         if self.deleted_at is None:
             # Mirror the name on the user, so get_full_name() (Wagtail, discussions, exports)
@@ -105,3 +125,13 @@ class Profile(models.Model):
                 first_name=name, last_name=""
             )
             self.user.first_name, self.user.last_name = name, ""
+
+
+def unique_handle(name: str, exclude_pk=None) -> str:
+    """A first handle from the person's name ("Anne de Vries" → "anne-de-vries", then "-2", …)."""
+    base = (slugify(name)[:26].strip("-_.") or "lid").lower()
+    taken = set(Profile.objects.filter(handle__startswith=base).exclude(pk=exclude_pk).values_list("handle", flat=True))
+    candidate, number = base, 2
+    while candidate in taken:
+        candidate, number = f"{base}-{number}", number + 1
+    return candidate

@@ -80,6 +80,7 @@ def _account_data(user) -> dict:
         "profiel": {
             "naam": profile.name,
             "functie": profile.functie,
+            "gebruikersnaam_voor_vermeldingen": profile.handle,
             "organisatie": organisation.name if organisation else None,
             "soort_organisatie": organisation.get_kind_display() if organisation else None,
         },
@@ -132,6 +133,7 @@ def delete_account(user) -> None:
     profile = get_profile(user)
     profile.name = ""
     profile.functie = ""
+    profile.handle = None
     profile.organisation = None
     profile.deleted_at = timezone.now()
     profile.save()

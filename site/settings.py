@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "django.forms",  # widget templates for the project form renderer (FORM_RENDERER below)
 ]
 
 MIDDLEWARE = [
@@ -132,6 +133,9 @@ TEMPLATES = [
         },
     },
 ]
+
+# Every form renders through one project template: error summary, labels, ids for aria-describedby.
+FORM_RENDERER = "kennisplatform.forms.FormRenderer"
 
 # --- Database -------------------------------------------------------------------------------
 DATABASE_URL = env_str("DATABASE_URL")
@@ -270,10 +274,12 @@ LOGIN_REDIRECT_URL = "/"
 ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
 SOCIALACCOUNT_ADAPTER = "accounts.adapters.SocialAccountAdapter"
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.ProfileSignupForm"
+ACCOUNT_FORMS = {"signup": "accounts.signup.SignupForm"}  # the invited address stays fixed
 ACCOUNT_USER_DISPLAY = "accounts.services.display_name"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True  # confirming in the same browser signs the person in
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False  # link scanners in mail filters must not confirm for the user
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_CHANGE_EMAIL = True  # one address; a new one replaces it only once verified

@@ -1,3 +1,6 @@
+import csv
+import io
+import re
 from datetime import timedelta
 
 from django import forms
@@ -26,7 +29,45 @@ class DecisionForm(forms.Form):
 
 
 class InviteForm(forms.Form):
-    email = forms.EmailField(label="E-mailadres", help_text="Werkt ook als deze persoon nog geen account heeft.")
+    """One or many addresses: typed or pasted (one per line, or separated by commas), or a CSV file."""
+
+    addresses = forms.CharField(
+        label="E-mailadressen",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Eén adres per regel, of gescheiden door komma's. Werkt ook als iemand nog geen account heeft.",
+    )
+    csv_file = forms.FileField(
+        label="Of een CSV-bestand", required=False, help_text="Elk e-mailadres in het bestand wordt uitgenodigd."
+    )
+
+    def clean_csv_file(self):
+        upload = self.cleaned_data.get("csv_file")
+        if not upload:
+            return []
+        if upload.size > 1_000_000:
+            raise forms.ValidationError("Het bestand is groter dan 1 MB.")
+        try:
+            text = upload.read().decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise forms.ValidationError("Dit bestand is geen CSV-bestand in UTF-8.") from None
+        return [
+            cell for row in csv.reader(io.StringIO(text), delimiter=_delimiter(text)) for cell in row if "@" in cell
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        typed = re.split(r"[\s,;]+", cleaned.get("addresses") or "")
+        cleaned["emails"] = [a for a in typed if a] + (cleaned.get("csv_file") or [])
+        if not cleaned["emails"] and not self.errors:
+            self.add_error("addresses", "Vul minstens één e-mailadres in of kies een CSV-bestand.")
+        return cleaned
+
+
+def _delimiter(text: str) -> str:
+    # Dutch spreadsheet programs write semicolons.
+    first_line = text.split("\n", 1)[0]
+    return ";" if first_line.count(";") > first_line.count(",") else ","
 
 
 def _default_expiry():

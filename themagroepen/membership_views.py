@@ -1,9 +1,11 @@
 """Joining, leaving, requests, invitations, inlogcodes and member management (all POST + CSRF)."""
 
 from datetime import datetime, time
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -128,11 +130,14 @@ def member_list(request, slug):
     themagroep = member_group(request, slug)
     manager = can_manage(request.user, themagroep)
     check = _organisation_check() if manager else None
-    memberships = Membership.objects.filter(themagroep=themagroep).select_related("user").order_by("-role", "joined_at")
+    memberships = (
+        Membership.objects.filter(themagroep=themagroep).select_related("user__profile").order_by("-role", "joined_at")
+    )
     rows = [
         {
             "membership": membership,
             "name": _display_name(membership.user),
+            "handle": getattr(getattr(membership.user, "profile", None), "handle", None),
             "domain_matches": check(membership.user) if check else None,
         }
         for membership in memberships
@@ -231,17 +236,18 @@ def decide_request(request, slug, pk):
 @rate_limited("invitation")
 def invitations_manage(request, slug):
     themagroep = managed_group(request, slug)
-    invite_form = InviteForm(request.POST or None)
+    invite_form = InviteForm(request.POST or None, request.FILES or None)
+    results = None
     if request.method == "POST" and invite_form.is_valid():
-        email = invite_form.cleaned_data["email"]
-        if _run(request, lambda: services.invite(themagroep, email, by=request.user), f"{email} is uitgenodigd."):
-            return redirect("themagroepen:invite", slug=themagroep.slug)
+        results = services.invite_many(themagroep, invite_form.cleaned_data["emails"], by=request.user)
+        invite_form = InviteForm()
     return render(
         request,
         "themagroepen/invitations_manage.html",
         {
             "themagroep": themagroep,
             "invite_form": invite_form,
+            "results": results,
             "code_form": JoinCodeForm(),
             "invitations": Invitation.objects.filter(themagroep=themagroep, state=InvitationState.PENDING),
             "join_codes": JoinCode.objects.filter(themagroep=themagroep, revoked=False),
@@ -249,6 +255,19 @@ def invitations_manage(request, slug):
             "breadcrumbs": trail(request.user, GROUPS, themagroep, ("Uitnodigen", request.path)),
         },
     )
+
+
+@verified_required
+@require_POST
+def resend_invitation(request, slug, pk):
+    themagroep = managed_group(request, slug)
+    invitation = get_object_or_404(Invitation, pk=pk, themagroep=themagroep)
+    _run(
+        request,
+        lambda: services.resend_invitation(invitation, by=request.user),
+        f"De uitnodiging is opnieuw verstuurd naar {invitation.email}.",
+    )
+    return redirect("themagroepen:invite", slug=themagroep.slug)
 
 
 @verified_required
@@ -330,6 +349,37 @@ def answer_invitation(request, pk):
             request, lambda: services.decline_invitation(invitation, request.user), "U hebt de uitnodiging afgeslagen."
         )
     return redirect("themagroepen:invitations")
+
+
+def accept_invitation(request, token):
+    """The link in the invitation e-mail.
+
+    Anonymous visitors go to sign-up with the invited address fixed (the link proves they read
+    that mailbox, so allauth treats the address as verified) or, if it has an account, to login;
+    either way they come back here, signed in, to accept.
+    """
+    invitation = services.invitation_from_token(token)
+    if invitation is None:
+        return render(request, "themagroepen/invitation_invalid.html", status=404)
+    if not request.user.is_authenticated:
+        from allauth.account.adapter import get_adapter
+        from allauth.account.models import EmailAddress
+
+        next_query = urlencode({"next": request.path})
+        if EmailAddress.objects.filter(email__iexact=invitation.email).exists():
+            return redirect(f"{reverse('account_login')}?{next_query}")
+        get_adapter(request).stash_verified_email(request, invitation.email)
+        return redirect(f"{reverse('account_signup')}?{next_query}")
+    if invitation.email not in services.verified_emails(request.user):
+        return render(request, "themagroepen/invitation_invalid.html", {"other_address": True}, status=403)
+    if request.method == "POST":
+        if _run(
+            request,
+            lambda: services.accept_invitation(invitation, request.user),
+            f"Welkom in de themagroep {invitation.themagroep.name}.",
+        ):
+            return redirect(invitation.themagroep)
+    return render(request, "themagroepen/invitation_accept.html", {"invitation": invitation})
 
 
 @verified_required

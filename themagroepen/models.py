@@ -15,7 +15,7 @@ from kennisplatform import access
 from kennisplatform.markdown import MarkdownFields
 
 # Paths under /themagroepen/ that are not a group; a group may not take these slugs.
-RESERVED_SLUGS = frozenset({"inlogcode", "uitnodigingen", "meldingen", "nieuw"})
+RESERVED_SLUGS = frozenset({"inlogcode", "uitnodigingen", "uitnodiging", "meldingen", "nieuw"})
 
 
 def validate_not_reserved(value):

@@ -6,7 +6,12 @@ serialised by locking the group's row, so two beheerders demoting each other at 
 cannot leave the group without one.
 """
 
-from django.db import IntegrityError, transaction
+from datetime import timedelta
+
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import IntegrityError, models, transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
@@ -32,9 +37,10 @@ from themagroepen.permissions import can_manage
 class MembershipError(Exception):
     """A rule stopped the change; ``message`` is Dutch and meant for the person."""
 
-    def __init__(self, message: str):
+    def __init__(self, message: str, code: str = ""):
         super().__init__(message)
         self.message = message
+        self.code = code  # lets a caller tell the rules apart (bulk invitations report them)
 
 
 LAST_BEHEERDER = "Een themagroep heeft altijd minstens één beheerder. Maak eerst een ander lid beheerder."
@@ -180,28 +186,87 @@ def pending_invitations_for(user):
     )
 
 
+INVITATION_SALT = "themagroepen.invitation"
+INVITATION_MAX_AGE = timedelta(days=14)
+
+
+def invitation_token(invitation: Invitation) -> str:
+    """The signed accept link's token; it expires after INVITATION_MAX_AGE (a resend signs anew)."""
+    return signing.dumps(invitation.pk, salt=INVITATION_SALT)
+
+
+def invitation_from_token(token: str) -> Invitation | None:
+    """The still open invitation behind an accept link, or None (forged, expired, used, revoked)."""
+    try:
+        pk = signing.loads(token, salt=INVITATION_SALT, max_age=INVITATION_MAX_AGE)
+    except signing.BadSignature:
+        return None
+    return Invitation.objects.filter(pk=pk, state=InvitationState.PENDING).select_related("themagroep").first()
+
+
+class InviteResult(models.TextChoices):
+    INVITED = "invited", "uitgenodigd"
+    MEMBER = "member", "al lid"
+    PENDING = "pending", "al uitgenodigd"
+    INVALID = "invalid", "geen geldig e-mailadres"
+
+
 @transaction.atomic
 def invite(themagroep, email: str, *, by) -> Invitation:
     from allauth.account.models import EmailAddress
-
-    from themagroepen.tasks import send_invitation_email
 
     _require_manager(by, themagroep)
     email = email.strip().lower()
     existing = EmailAddress.objects.filter(email__iexact=email, verified=True).select_related("user").first()
     if existing and access.is_member(existing.user, themagroep):
-        raise MembershipError(f"{email} is al lid van deze themagroep.")
+        raise MembershipError(f"{email} is al lid van deze themagroep.", code=InviteResult.MEMBER)
     try:
         with transaction.atomic():
             invitation = Invitation.objects.create(themagroep=themagroep, email=email, invited_by=by)
     except IntegrityError:
-        raise MembershipError(f"{email} is al uitgenodigd.") from None
+        raise MembershipError(f"{email} is al uitgenodigd.", code=InviteResult.PENDING) from None
     if existing:
         notify_invitation(invitation, existing.user)
-    else:
-        invitation_id = invitation.pk
-        after_commit(lambda: send_invitation_email.enqueue(invitation_id), name="uitnodiging e-mailen")
+    _send_invitation_after_commit(invitation.pk)
     return invitation
+
+
+def _send_invitation_after_commit(invitation_id: int) -> None:
+    from themagroepen.tasks import send_invitation_email
+
+    after_commit(lambda: send_invitation_email.enqueue(invitation_id), name="uitnodiging e-mailen")
+
+
+def invite_many(themagroep, addresses: list[str], *, by) -> list[tuple[str, InviteResult]]:
+    """Invite every address once; the result per address in the order given."""
+    _require_manager(by, themagroep)
+    results, seen = [], set()
+    for address in addresses:
+        email = address.strip().lower()
+        if not email or email in seen:
+            continue
+        seen.add(email)
+        try:
+            validate_email(email)
+        except ValidationError:
+            results.append((address.strip(), InviteResult.INVALID))
+            continue
+        try:
+            invite(themagroep, email, by=by)
+        except MembershipError as error:
+            results.append((email, InviteResult(error.code)))
+        else:
+            results.append((email, InviteResult.INVITED))
+    return results
+
+
+def resend_invitation(invitation: Invitation, *, by) -> None:
+    """Mail the invitation again, with a freshly signed (so freshly valid) accept link."""
+    _require_manager(by, invitation.themagroep)
+    if invitation.state != InvitationState.PENDING:
+        raise MembershipError("Deze uitnodiging staat niet meer open.")
+    Invitation.objects.filter(pk=invitation.pk).update(emailed_at=None)
+    _send_invitation_after_commit(invitation.pk)
 
 
 def notify_invitation(invitation: Invitation, user) -> None:

@@ -1,4 +1,4 @@
-"""Invitation e-mails to addresses that have no account yet (run after commit)."""
+"""Invitation e-mails with a signed accept link (run after commit)."""
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -9,6 +9,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from kennisplatform.claims import claim_once
+from themagroepen import services
 from themagroepen.models import Invitation, InvitationState
 
 
@@ -21,8 +22,9 @@ def send_invitation_email(invitation_id: int) -> bool:
         context = {
             "invitation": invitation,
             "site_name": settings.WAGTAIL_SITE_NAME,
-            "signup_url": settings.SITE_URL + reverse("account_signup"),
-            "invitations_url": settings.SITE_URL + reverse("themagroepen:invitations"),
+            "accept_url": settings.SITE_URL
+            + reverse("themagroepen:accept_invitation", args=[services.invitation_token(invitation)]),
+            "valid_days": services.INVITATION_MAX_AGE.days,
         }
         EmailMessage(
             subject=f"[{settings.WAGTAIL_SITE_NAME}] Uitnodiging voor de themagroep {invitation.themagroep.name}",

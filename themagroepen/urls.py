@@ -10,6 +10,7 @@ urlpatterns = [
     path("inlogcode/", actions.redeem_code, name="redeem_code"),
     path("uitnodigingen/", actions.my_invitations, name="invitations"),
     path("uitnodigingen/<int:pk>/", actions.answer_invitation, name="answer_invitation"),
+    path("uitnodiging/<str:token>/", actions.accept_invitation, name="accept_invitation"),
     path("<slug:slug>/", views.group_detail, name="detail"),
     path("<slug:slug>/lid-worden/", actions.join, name="join"),
     path("<slug:slug>/verzoek-intrekken/", actions.withdraw_request, name="withdraw_request"),
@@ -21,6 +22,7 @@ urlpatterns = [
     path("<slug:slug>/verzoeken/<int:pk>/", actions.decide_request, name="decide_request"),
     path("<slug:slug>/uitnodigen/", actions.invitations_manage, name="invite"),
     path("<slug:slug>/uitnodigen/<int:pk>/intrekken/", actions.revoke_invitation, name="revoke_invitation"),
+    path("<slug:slug>/uitnodigen/<int:pk>/opnieuw/", actions.resend_invitation, name="resend_invitation"),
     path("<slug:slug>/inlogcodes/", actions.create_join_code, name="create_join_code"),
     path("<slug:slug>/inlogcodes/<int:pk>/intrekken/", actions.revoke_join_code, name="revoke_join_code"),
     # Discussions of a group: namespace "themagroepen:discussies".

@@ -4,8 +4,13 @@
   "use strict";
   var select = document.querySelector("select[data-organisation-suggest]");
   var email = document.querySelector("input[name=email]");
-  var hint = document.getElementById("organisation-suggestion");
-  if (!select || !email || !hint || !window.fetch) { return; }
+  if (!select || !email || !window.fetch) { return; }
+  // The hint only matters when this script suggests something, so it is created here.
+  var hint = document.createElement("p");
+  hint.className = "helptext organisation-suggestion";
+  hint.id = "organisation-suggestion";
+  hint.setAttribute("aria-live", "polite");
+  select.insertAdjacentElement("afterend", hint);
 
   function suggest() {
     if (select.value || email.value.indexOf("@") < 1) { return; }

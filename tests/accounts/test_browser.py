@@ -85,15 +85,22 @@ def test_sign_up_verify_sign_in_set_up_totp_and_sign_in_with_a_code(
     page.goto(base + link[link.index("/account/") :])
     page.get_by_role("button", name="Bevestig", exact=True).click()
     page.wait_for_load_state()
-
-    sign_in(page, base, "r.mulder@utrecht.nl", "Herbestemming-2026!")
+    # Confirming in the browser that signed up signs the person in: no login page in between.
     assert page.get_by_role("link", name="Mijn account").is_visible()
 
     page.goto(base + "/account/2fa/totp/activate/")
     page.wait_for_url("**/account/reauthenticate/**")
     confirm_password(page, "Herbestemming-2026!")
     page.wait_for_url("**/account/2fa/totp/activate/")
-    secret = page.locator("#authenticator_secret").input_value()
+    secret_field = page.locator("#authenticator_secret")
+    secret = secret_field.input_value()
+    # Read-only, not disabled: reachable by Tab and selectable to copy.
+    assert secret_field.get_attribute("readonly") is not None and secret_field.is_enabled()
+    secret_field.focus()
+    page.keyboard.press("Control+A")
+    assert page.evaluate("() => document.activeElement.selectionEnd - document.activeElement.selectionStart") == len(
+        secret
+    )
     assert page.get_by_role("img", name=re.compile("QR-code")).is_visible()
     wait_for_fresh_totp_window()
     page.get_by_label("Authenticator code").fill(current_totp(secret))

@@ -86,13 +86,15 @@ def test_profile_can_be_edited_and_the_name_is_used_everywhere(client):
     client.force_login(user)
     vng = Organisation.objects.get(name="VNG")
     response = client.post(
-        "/account/profiel/bewerken/", {"name": "Anna Smit", "functie": "Projectleider", "organisation": str(vng.pk)}
+        "/account/profiel/bewerken/",
+        {"name": "Anna Smit", "handle": "anna", "functie": "Projectleider", "organisation": str(vng.pk)},
     )
     assert response.status_code == 302
     user.refresh_from_db()
     assert (user.profile.name, user.profile.functie, user.profile.organisation) == ("Anna Smit", "Projectleider", vng)
     assert user.get_full_name() == "Anna Smit"
     assert services.display_name(user) == "Anna Smit"
+    assert user.profile.handle == "anna"  # what others type after @
     # The name is required.
     assert client.post("/account/profiel/bewerken/", {"name": "", "organisation": ""}).status_code == 200
 

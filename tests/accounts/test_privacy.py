@@ -54,6 +54,7 @@ def test_export_contains_profile_addresses_memberships_and_other_apps(client, me
     assert account["profiel"] == {
         "naam": "Eva Jansen",
         "functie": "Beleidsmedewerker wonen",
+        "gebruikersnaam_voor_vermeldingen": "eva-jansen",
         "organisatie": "Gemeente Utrecht",
         "soort_organisatie": "Gemeente",
     }

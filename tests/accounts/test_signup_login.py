@@ -151,3 +151,23 @@ def test_session_ends_with_the_browser_and_has_a_maximum_age(client, settings):
     client.post("/account/login/", {"login": "sessie@utrecht.nl", "password": "Sterk-wachtwoord-2026"})
     assert client.session.get_expire_at_browser_close()
     assert client.session.get_expiry_age() <= settings.SESSION_COOKIE_AGE <= 12 * 60 * 60
+
+
+def test_confirming_the_address_in_the_same_browser_signs_the_person_in(client):
+    signup(client, "m.smit@utrecht.nl")
+    assert "_auth_user_id" not in client.session
+    response = confirm_from_mail(client, "m.smit@utrecht.nl")
+    user = get_user_model().objects.get(email="m.smit@utrecht.nl")
+    assert response.status_code == 302 and response["Location"] == "/"
+    assert client.session["_auth_user_id"] == str(user.pk)
+    assert client.get("/account/profiel/").status_code == 200
+
+
+def test_confirming_in_another_browser_verifies_but_does_not_sign_in(client):
+    from django.test import Client
+
+    signup(client, "r.dekker@utrecht.nl")
+    other_browser = Client()
+    confirm_from_mail(other_browser, "r.dekker@utrecht.nl")
+    assert EmailAddress.objects.get(email="r.dekker@utrecht.nl").verified
+    assert "_auth_user_id" not in other_browser.session  # whoever holds only the link is not let in

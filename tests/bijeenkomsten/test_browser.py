@@ -52,12 +52,12 @@ def test_event_page_registration_form_and_month_view_have_no_axe_violations(
     try:
         member_page.goto(live_server_url + meeting.get_absolute_url())
         assert_accessible(member_page)
-        member_page.get_by_role("link", name="Aanmelden").click()
+        member_page.get_by_role("link", name="Inschrijven").click()
         member_page.get_by_label("Opmerking").wait_for()
         assert_accessible(member_page)
         # Submitting empty fields is fine; the confirmation page must also pass.
-        member_page.get_by_role("button", name="Aanmelden").click()
-        member_page.get_by_text("U bent aangemeld voor deze bijeenkomst.").wait_for()
+        member_page.get_by_role("button", name="Inschrijven").click()
+        member_page.get_by_text("U bent ingeschreven voor deze bijeenkomst.").wait_for()
         assert "Stadsplateau 1" in member_page.content()
         assert_accessible(member_page)
     finally:
@@ -74,10 +74,10 @@ def test_waiting_list_fills_and_a_cancellation_promotes_the_next(meeting, live_s
     second_context, second_page = signed_in_page(chromium, live_server_url, second)
     try:
         first_page.goto(live_server_url + meeting.get_absolute_url())
-        first_page.get_by_role("link", name="Aanmelden").click()
+        first_page.get_by_role("link", name="Inschrijven").click()
         first_page.get_by_label("Opmerking").fill("Ik kom met de trein")
-        first_page.get_by_role("button", name="Aanmelden").click()
-        first_page.get_by_text("U bent aangemeld voor deze bijeenkomst.").wait_for()
+        first_page.get_by_role("button", name="Inschrijven").click()
+        first_page.get_by_text("U bent ingeschreven voor deze bijeenkomst.").wait_for()
 
         second_page.goto(live_server_url + meeting.get_absolute_url())
         assert "1 van 1 bezet" in second_page.content()
@@ -87,11 +87,11 @@ def test_waiting_list_fills_and_a_cancellation_promotes_the_next(meeting, live_s
         second_page.get_by_text("U staat op de wachtlijst (plaats 1)").wait_for()
         assert "Stadsplateau 1" not in second_page.content()  # no address while waiting
 
-        first_page.get_by_role("button", name="Afmelden").click()
-        first_page.get_by_text("U bent afgemeld.").wait_for()
+        first_page.get_by_role("button", name="Uitschrijven").click()
+        first_page.get_by_text("U bent uitgeschreven.").wait_for()
 
         second_page.reload()
-        second_page.get_by_text("U bent aangemeld voor deze bijeenkomst.").wait_for()
+        second_page.get_by_text("U bent ingeschreven voor deze bijeenkomst.").wait_for()
         assert "Stadsplateau 1" in second_page.content()
         assert Notification.objects.filter(recipient=second, kind="waitlist_promoted").count() == 1
     finally:

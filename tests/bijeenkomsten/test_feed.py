@@ -47,12 +47,12 @@ def test_feed_shows_nothing_of_a_group_the_member_has_left(client, themagroep, b
 
 
 def test_address_appears_in_the_feed_only_for_dates_i_registered_for(client, themagroep, member):
-    mine = only_occurrence(make_bijeenkomst(themagroep, title="Aangemeld", address="Stadsplateau 1"))
-    make_bijeenkomst(themagroep, title="Niet aangemeld", address="Archimedeslaan 6", place="Utrecht")
+    mine = only_occurrence(make_bijeenkomst(themagroep, title="Ingeschreven", address="Stadsplateau 1"))
+    make_bijeenkomst(themagroep, title="Niet ingeschreven", address="Archimedeslaan 6", place="Utrecht")
     services.register(member, mine)
     events = feed_events(client, feeds.feed_for(member).token)
-    assert str(events["Aangemeld"]["LOCATION"]) == "Stadsplateau 1"
-    assert str(events["Niet aangemeld"]["LOCATION"]) == "Utrecht"
+    assert str(events["Ingeschreven"]["LOCATION"]) == "Stadsplateau 1"
+    assert str(events["Niet ingeschreven"]["LOCATION"]) == "Utrecht"
 
 
 def test_a_non_member_registered_for_an_open_public_meeting_sees_it(client, themagroep):

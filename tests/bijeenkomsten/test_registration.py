@@ -80,7 +80,7 @@ def test_no_registration_after_the_deadline(themagroep, member):
     occurrence = only_occurrence(
         make_bijeenkomst(themagroep, start=start, registration_deadline=timezone.now() - timedelta(minutes=1))
     )
-    with pytest.raises(services.RegistrationError, match="aanmeldtermijn"):
+    with pytest.raises(services.RegistrationError, match="inschrijftermijn"):
         services.register(member, occurrence)
     assert not Registration.objects.exists()
 

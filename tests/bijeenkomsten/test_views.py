@@ -101,7 +101,7 @@ def test_registered_member_sees_the_online_link_others_do_not(client, member, pu
     response = client.post(url(public_webinar, "aanmelden/"), {"remark": "Graag de slides achteraf"})
     assert response.status_code == 302
     page = client.get(url(public_webinar)).content.decode()
-    assert "U bent aangemeld" in page
+    assert "U bent ingeschreven" in page
     assert "https://webinar.example/geheime-kamer" in page
 
 
@@ -136,7 +136,7 @@ def test_participants_list_and_csv_are_for_beheerders(client, themagroep, beheer
     response = client.get(url(closed_meeting, "deelnemers.csv"))
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
-    assert rows[0] == ["Naam", "E-mailadres", "Status", "Positie wachtlijst", "Opmerking", "Aangemeld op"]
+    assert rows[0] == ["Naam", "E-mailadres", "Status", "Positie wachtlijst", "Opmerking", "Ingeschreven op"]
     remarks = {row[1]: row[4] for row in rows[1:]}
     assert remarks["lid@utrecht.example"] == "Ik neem een collega mee"
     assert remarks["aanvaller@gemeente.example"] == '\'=HYPERLINK("http://evil.example","klik")'

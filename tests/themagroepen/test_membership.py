@@ -129,7 +129,9 @@ def test_invitation_to_existing_account_is_accepted(
 ):
     client.force_login(moderator)
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("themagroepen:invite", args=[groep.slug]), {"email": "Buitenstaander@Gemeente-Ede.example"})
+        client.post(
+            reverse("themagroepen:invite", args=[groep.slug]), {"addresses": "Buitenstaander@Gemeente-Ede.example"}
+        )
     invitation = Invitation.objects.get()
     assert invitation.email == "buitenstaander@gemeente-ede.example"
     assert Notification.objects.filter(recipient=buitenstaander, kind="invitation").exists()
@@ -153,7 +155,7 @@ def test_invitation_before_sign_up_is_mailed_and_becomes_acceptable_after_verifi
     with django_capture_on_commit_callbacks(execute=True):
         services.invite(groep, "nieuwkomer@gemeente-arnhem.example", by=moderator)
     assert [m.to for m in mailoutbox] == [["nieuwkomer@gemeente-arnhem.example"]]
-    assert "/account/signup/" in mailoutbox[0].body
+    assert "/themagroepen/uitnodiging/" in mailoutbox[0].body
 
     # Signs up; the address is not verified yet, so the invitation is not theirs yet.
     user = get_user_model().objects.create_user(

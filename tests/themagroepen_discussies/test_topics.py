@@ -86,8 +86,10 @@ def test_quoting_a_reply_prefills_the_form(groep, lid, lid2, topic):
 
 
 def test_mentions_link_group_members_and_notify_them(groep, lid, lid2, beheerder, topic, notifications):
-    reply = services.create_reply(topic, beheerder, "Vraag het @bram of @onbekend, en `@anne` in code niet.")
-    assert '<strong class="mention">@bram</strong>' in reply.html
+    reply = services.create_reply(
+        topic, beheerder, "Vraag het @bram-visser of @onbekend, en `@anne-jansen` in code niet."
+    )
+    assert '<strong class="mention">@bram-visser</strong>' in reply.html
     assert "@onbekend" in reply.html and 'mention">@onbekend' not in reply.html
     mention = next(n for n in notifications if n["kind"] == "mention")
     assert mention["recipients"] == {"bram@gemeente.example"}
@@ -95,6 +97,40 @@ def test_mentions_link_group_members_and_notify_them(groep, lid, lid2, beheerder
     replies = next(n for n in notifications if n["kind"] == "reply")
     assert replies["recipients"] == {"anne@gemeente.example"}
     assert replies["url"].endswith(f"#reactie-{reply.pk}")
+
+
+def test_mentions_use_the_handle_the_member_chose_not_the_e_mail_address(groep, lid, lid2, beheerder, topic):
+    assert lid2.profile.handle == "bram-visser"  # a first handle from the name
+    reply = services.create_reply(topic, beheerder, "Vraag het @bram (het e-mailadres begint zo).")
+    assert 'class="mention"' not in reply.html
+    client = client_for(lid2)
+    response = client.post(
+        "/account/profiel/bewerken/", {"name": "Bram Visser", "handle": "bvisser", "functie": "", "organisation": ""}
+    )
+    assert response.status_code == 302
+    reply = services.create_reply(topic, beheerder, "Vraag het @bvisser.")
+    assert '<strong class="mention">@bvisser</strong>' in reply.html
+    taken = client_for(lid).post(
+        "/account/profiel/bewerken/", {"name": "Anne Jansen", "handle": "bvisser", "functie": "", "organisation": ""}
+    )
+    assert "Deze gebruikersnaam is al in gebruik" in taken.content.decode()
+    members = client.get(f"/themagroepen/{groep.slug}/leden/").content.decode()
+    assert "@bvisser" in members and "@anne-jansen" in members
+    assert "@bvisser" in client.get("/account/profiel/").content.decode()
+
+
+def test_mentioning_a_follower_gives_one_notification_not_two(groep, lid, lid2, beheerder, topic, notifications):
+    services.create_reply(topic, lid2, "Ik volg dit onderwerp nu.")
+    notifications.clear()
+    services.create_reply(topic, beheerder, "Wat vindt @bram-visser ervan?")
+    told = [n for n in notifications if "bram@gemeente.example" in n["recipients"]]
+    assert [n["kind"] for n in told] == ["mention"]
+
+
+def test_a_mention_inside_a_hidden_topic_tells_the_member_nothing(groep, lid, lid2, beheerder, topic, notifications):
+    services.set_flag(topic, "hidden", True)
+    services.create_reply(topic, beheerder, "Let op, @bram-visser.")
+    assert not [n for n in notifications if "bram@gemeente.example" in n["recipients"]]
 
 
 def test_followers_hear_about_replies_but_not_about_their_own(groep, lid, lid2, beheerder, topic, notifications):
@@ -202,3 +238,40 @@ def test_outsiders_get_404_and_anonymous_visitors_the_login_page(groep, lid, top
         == 404
     )
     assert not Reply.objects.exists()
+
+
+def test_the_solution_shows_under_the_question_and_the_list_says_opgelost(groep, lid, lid2, beheerder, topic):
+    other = services.create_topic(groep, lid2, "Wie kent een kantorenloods?", "Graag een naam.")
+    services.create_reply(topic, lid2, "Eerst een vraag terug.")
+    answer = services.create_reply(topic, lid2, "Wij gebruiken **leegstandsbeheer** met tijdelijke huur.")
+    for _ in range(3):
+        services.create_reply(topic, lid, "Dank, nog een vraag.")
+    # A beheerder may mark the solution too, not only the one who asked.
+    client = client_for(beheerder)
+    client.post(f"/themagroepen/{groep.slug}/discussies/reacties/{answer.pk}/oplossing/")
+    answer.refresh_from_db()
+    assert answer.is_solution
+
+    page = BeautifulSoup(client_for(lid).get(topic.get_absolute_url()).content, "html.parser")
+    summary = page.select_one(".solution-summary")
+    question = page.select_one("article.post")
+    assert question.find_next("section") is summary  # directly under the question
+    assert summary.select_one("strong").get_text() == "leegstandsbeheer"
+    assert summary.select_one("a")["href"].endswith(f"#reactie-{answer.pk}")
+
+    listing = BeautifulSoup(client.get(f"/themagroepen/{groep.slug}/discussies/").content, "html.parser")
+    rows = {li.select_one(".topic-list__title").get_text(): li for li in listing.select(".topic-list__item")}
+    assert rows[topic.title].select_one(".tag--solution").get_text() == "Opgelost"
+    assert rows[other.title].select_one(".tag--solution") is None
+    unanswered = BeautifulSoup(
+        client.get(f"/themagroepen/{groep.slug}/discussies/?filter=onbeantwoord").content, "html.parser"
+    )
+    assert [a.get_text() for a in unanswered.select(".topic-list__title")] == [other.title]
+
+
+def test_a_hidden_solution_is_not_shown_to_members(groep, lid, lid2, beheerder, topic):
+    answer = services.create_reply(topic, lid2, "Geheim antwoord.")
+    services.toggle_solution(answer)
+    services.set_flag(answer, "hidden", True)
+    html = client_for(lid).get(topic.get_absolute_url()).content.decode()
+    assert "solution-summary" not in html

@@ -11,7 +11,7 @@ from kennisplatform.tz import AMSTERDAM
 from themagroepen.bijeenkomsten.models import RegistrationStatus
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-HEADER = ["Naam", "E-mailadres", "Status", "Positie wachtlijst", "Opmerking", "Aangemeld op"]
+HEADER = ["Naam", "E-mailadres", "Status", "Positie wachtlijst", "Opmerking", "Ingeschreven op"]
 
 
 def safe_cell(value) -> str:

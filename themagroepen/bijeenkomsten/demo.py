@@ -36,7 +36,7 @@ MEETINGS = [
         "capacity": 40,
         "registration_deadline": _at(2027, 3, 11, 17),
         "visibility": Visibility.MEMBERS,
-        "recurrence_rule": "FREQ=MONTHLY;INTERVAL=6;COUNT=4",
+        "recurrence_rule": "FREQ=MONTHLY;INTERVAL=6;BYDAY=3TH;COUNT=4",  # the third Thursday
     },
     {
         "title": "Webinar: de leegstandverordening in de praktijk",
@@ -46,7 +46,7 @@ MEETINGS = [
             "handreiking: de meldplicht voor eigenaren, het leegstandsoverleg en de combinatie met "
             "bestemmingsplan en transformatiebeleid. Twee gemeenten vertellen wat het hen opleverde.\n\n"
             "Het webinar is openbaar aangekondigd; ook ambtenaren die nog geen lid zijn van de themagroep "
-            "kunnen zich aanmelden."
+            "kunnen zich inschrijven."
         ),
         "start": _at(2027, 1, 21, 10),
         "end": _at(2027, 1, 21, 11, 30),

@@ -38,7 +38,7 @@ class BijeenkomstForm(forms.ModelForm):
         label="Link voor online deelname",
         required=False,
         assume_scheme="https",
-        help_text="Alleen zichtbaar voor aangemelde deelnemers.",
+        help_text="Alleen zichtbaar voor ingeschreven deelnemers.",
     )
 
     class Meta:
@@ -81,10 +81,10 @@ class BijeenkomstForm(forms.ModelForm):
         if start and end and end <= start:
             self.add_error("end", "Het einde moet na het begin liggen.")
         if start and deadline and deadline > start:
-            self.add_error("registration_deadline", "De aanmeldtermijn moet uiterlijk bij het begin sluiten.")
+            self.add_error("registration_deadline", "De inschrijftermijn moet uiterlijk bij het begin sluiten.")
         if cleaned.get("allow_non_members") and cleaned.get("visibility") != "openbaar":
             self.add_error(
-                "allow_non_members", "Niet-leden kunnen zich alleen aanmelden bij een openbare aankondiging."
+                "allow_non_members", "Niet-leden kunnen zich alleen inschrijven bij een openbare aankondiging."
             )
         return cleaned
 

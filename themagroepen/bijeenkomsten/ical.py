@@ -5,12 +5,16 @@ summer alike; each date has a stable UID (see occurrences.occurrence_uid); a ser
 carries the RRULE. The ``icalendar`` package does the escaping and line folding.
 """
 
+import html as html_lib
+import re
 from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.html import strip_tags
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vRecur
 
+from kennisplatform.markdown import render_markdown
 from kennisplatform.tz import AMSTERDAM
 
 TZID = "Europe/Amsterdam"
@@ -37,12 +41,12 @@ def _amsterdam_vtimezone() -> Timezone:
     return vtimezone
 
 
-def new_calendar(name: str | None = None) -> Calendar:
+def new_calendar(name: str | None = None, method: str = "PUBLISH") -> Calendar:
     calendar = Calendar()
     calendar.add("prodid", "-//VNG Kennisplatform Leegstand//Bijeenkomsten//NL")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
+    calendar.add("method", method)
     if name:
         calendar.add("x-wr-calname", name)
         calendar.add("x-wr-timezone", TZID)
@@ -54,11 +58,22 @@ def _local(moment: datetime) -> datetime:
     return moment.astimezone(AMSTERDAM)
 
 
+def plain_text(markdown_text: str) -> str:
+    """Calendar programs show DESCRIPTION as it is: Markdown becomes readable plain text."""
+    html = render_markdown(markdown_text)
+    html = re.sub(r"<li[^>]*>", "- ", html)
+    html = re.sub(r"</li>\s*", "\n", html)
+    html = re.sub(r"</(p|h\d|ul|ol|blockquote|pre)>\s*", "\n\n", html)
+    text = html_lib.unescape(strip_tags(html))
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
 def _description(bijeenkomst, url: str, location: str | None) -> str:
-    parts = [bijeenkomst.description.strip()] if bijeenkomst.description.strip() else []
+    description = plain_text(bijeenkomst.description)
+    parts = [description] if description else []
     if location and bijeenkomst.online_url:
         parts.append(f"Online deelnemen: {bijeenkomst.online_url}")
-    parts.append(f"Meer informatie en aanmelden: {url}")
+    parts.append(f"Meer informatie en inschrijven: {url}")
     return "\n\n".join(parts)
 
 
@@ -89,16 +104,32 @@ def _event_base(bijeenkomst, uid: str, start: datetime, end: datetime, url: str,
     return event
 
 
+def series_uid(bijeenkomst) -> str:
+    return f"{bijeenkomst.uid}@kennisplatform"
+
+
 def occurrence_event(occurrence, show_location: bool) -> Event:
+    """One date. A date of a series carries the series' UID and its RECURRENCE-ID, so it is the
+    same event as in the series file (and replaces that date there when times change)."""
+    bijeenkomst = occurrence.bijeenkomst
     url = settings.SITE_URL + occurrence.get_absolute_url()
-    return _event_base(occurrence.bijeenkomst, occurrence.uid, occurrence.start, occurrence.end, url, show_location)
+    uid = series_uid(bijeenkomst) if bijeenkomst.is_series else occurrence.uid
+    event = _event_base(bijeenkomst, uid, occurrence.start, occurrence.end, url, show_location)
+    if bijeenkomst.is_series:
+        event.add("recurrence-id", recurrence_id(occurrence))
+    event.add("sequence", occurrence.sequence)
+    return event
+
+
+def recurrence_id(occurrence) -> datetime:
+    """The date the rule produced (kept in the occurrence's UID) at the series' start time."""
+    rule_date = datetime.strptime(occurrence.uid.split("@")[0].rsplit("-", 1)[1], "%Y%m%d").date()
+    return datetime.combine(rule_date, _local(occurrence.bijeenkomst.start).time(), tzinfo=AMSTERDAM)
 
 
 def series_event(bijeenkomst, url: str, show_location: bool) -> Event:
     """The whole series as one VEVENT with its RRULE, starting at the first date."""
-    event = _event_base(
-        bijeenkomst, f"{bijeenkomst.uid}@kennisplatform", bijeenkomst.start, bijeenkomst.end, url, show_location
-    )
+    event = _event_base(bijeenkomst, series_uid(bijeenkomst), bijeenkomst.start, bijeenkomst.end, url, show_location)
     rule = bijeenkomst.recurrence_rule.strip()
     if rule.upper().startswith("RRULE:"):
         rule = rule[6:]

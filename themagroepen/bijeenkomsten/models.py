@@ -61,9 +61,9 @@ class Bijeenkomst(MarkdownFields, models.Model):
         blank=True,
         help_text=_("Voor iedereen die de bijeenkomst ziet, bijv. ‘Utrecht’ of ‘Online’."),
     )
-    address = models.TextField(_("adres"), blank=True, help_text=_("Alleen zichtbaar voor aangemelde deelnemers."))
+    address = models.TextField(_("adres"), blank=True, help_text=_("Alleen zichtbaar voor ingeschreven deelnemers."))
     online_url = models.URLField(
-        _("link voor online deelname"), blank=True, help_text=_("Alleen zichtbaar voor aangemelde deelnemers.")
+        _("link voor online deelname"), blank=True, help_text=_("Alleen zichtbaar voor ingeschreven deelnemers.")
     )
     organiser = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -77,7 +77,7 @@ class Bijeenkomst(MarkdownFields, models.Model):
         _("maximum aantal deelnemers"), null=True, blank=True, help_text=_("Leeg: onbeperkt.")
     )
     registration_deadline = models.DateTimeField(
-        _("aanmelden kan tot"),
+        _("inschrijven kan tot"),
         null=True,
         blank=True,
         help_text=_("Bij een reeks geldt dezelfde termijn vóór elke datum. Leeg: tot het begin."),
@@ -86,7 +86,7 @@ class Bijeenkomst(MarkdownFields, models.Model):
         _("zichtbaarheid"), max_length=10, choices=Visibility.choices, default=Visibility.MEMBERS
     )
     allow_non_members = models.BooleanField(
-        _("ook ingelogde niet-leden kunnen zich aanmelden"),
+        _("ook ingelogde niet-leden kunnen zich inschrijven"),
         default=False,
         help_text=_("Alleen bij een openbare aankondiging."),
     )
@@ -94,7 +94,10 @@ class Bijeenkomst(MarkdownFields, models.Model):
         _("herhaling (RRULE)"),
         max_length=200,
         blank=True,
-        help_text=_("Bijvoorbeeld FREQ=MONTHLY;INTERVAL=6;COUNT=4 voor twee keer per jaar. Leeg: één bijeenkomst."),
+        help_text=_(
+            "Bijvoorbeeld FREQ=MONTHLY;BYDAY=3TH;COUNT=6 voor elke derde donderdag van de maand, "
+            "FREQ=MONTHLY;INTERVAL=6;COUNT=4 voor twee keer per jaar. Leeg: één bijeenkomst."
+        ),
     )
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -163,9 +166,11 @@ class Occurrence(MarkdownFields, models.Model):
     bijeenkomst = models.ForeignKey(Bijeenkomst, on_delete=models.CASCADE, related_name="occurrences")
     start = models.DateTimeField(_("begin"), db_index=True)
     end = models.DateTimeField(_("einde"))
-    registration_deadline = models.DateTimeField(_("aanmelden kan tot"), null=True, blank=True)
+    registration_deadline = models.DateTimeField(_("inschrijven kan tot"), null=True, blank=True)
     # Stable across edits and re-materialisation: derived from the series and its rule date.
     uid = models.CharField(max_length=200, unique=True, editable=False)
+    # iCalendar SEQUENCE: raised on every change of time or place, so calendars replace the event.
+    sequence = models.PositiveIntegerField(default=0, editable=False)
     verslag = models.TextField(_("verslag"), blank=True, help_text=_("Markdown."))
     verslag_html = models.TextField(editable=False, blank=True)
     discussion_url = models.CharField(
@@ -225,9 +230,9 @@ class Occurrence(MarkdownFields, models.Model):
 
 
 class RegistrationStatus(models.TextChoices):
-    CONFIRMED = "aangemeld", _("Aangemeld")
+    CONFIRMED = "aangemeld", _("Ingeschreven")
     WAITING = "wachtlijst", _("Op de wachtlijst")
-    CANCELLED = "afgemeld", _("Afgemeld")
+    CANCELLED = "afgemeld", _("Uitgeschreven")
 
 
 class Registration(models.Model):
@@ -242,8 +247,8 @@ class Registration(models.Model):
     reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
-        verbose_name = _("aanmelding")
-        verbose_name_plural = _("aanmeldingen")
+        verbose_name = _("inschrijving")
+        verbose_name_plural = _("inschrijvingen")
         ordering = ["registered_at", "id"]
         constraints = [models.UniqueConstraint(fields=["occurrence", "user"], name="unique_registration")]
 

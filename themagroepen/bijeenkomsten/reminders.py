@@ -52,7 +52,7 @@ def send_due_reminders(now: datetime | None = None) -> int:
                 effect=lambda _pks, registration=registration: _send(registration),
             )
         except Exception:
-            logger.exception("Herinnering voor aanmelding %s kon niet worden verstuurd", registration.pk)
+            logger.exception("Herinnering voor inschrijving %s kon niet worden verstuurd", registration.pk)
             continue
         sent += done
     return sent

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from kennisplatform import access
 from kennisplatform.aftercommit import after_commit
-from themagroepen.bijeenkomsten import permissions
+from themagroepen.bijeenkomsten import mail, permissions
 from themagroepen.bijeenkomsten.models import Occurrence, Registration, RegistrationStatus
 
 
@@ -56,11 +56,11 @@ def _locked(occurrence_id: int) -> Occurrence:
 def register(user, occurrence: Occurrence, remark: str = "") -> Registration:
     """Sign ``user`` up; confirmed while there is room, otherwise on the waiting list."""
     if not permissions.can_register(user, occurrence):
-        raise RegistrationError("U kunt zich niet aanmelden voor deze bijeenkomst.")
+        raise RegistrationError("U kunt zich niet inschrijven voor deze bijeenkomst.")
     with transaction.atomic():
         occurrence = _locked(occurrence.pk)
         if not occurrence.registration_open:
-            raise RegistrationError("De aanmeldtermijn voor deze bijeenkomst is verstreken.")
+            raise RegistrationError("De inschrijftermijn voor deze bijeenkomst is verstreken.")
         registration = Registration.objects.filter(occurrence=occurrence, user=user).first()
         if registration and registration.status != RegistrationStatus.CANCELLED:
             if registration.remark != remark:
@@ -74,6 +74,9 @@ def register(user, occurrence: Occurrence, remark: str = "") -> Registration:
         registration.registered_at = timezone.now()
         registration.reminder_sent_at = None
         registration.save()
+        mail.mail_after_commit(
+            [registration], mail.WAITING if status == RegistrationStatus.WAITING else mail.REGISTERED
+        )
         return registration
 
 
@@ -82,7 +85,7 @@ def cancel(user, occurrence: Occurrence) -> Registration | None:
     with transaction.atomic():
         occurrence = _locked(occurrence.pk)
         if occurrence.has_started:
-            raise RegistrationError("Deze bijeenkomst is al begonnen; afmelden kan niet meer.")
+            raise RegistrationError("Deze bijeenkomst is al begonnen; uitschrijven kan niet meer.")
         registration = (
             Registration.objects.filter(occurrence=occurrence, user=user)
             .exclude(status=RegistrationStatus.CANCELLED)
@@ -90,8 +93,11 @@ def cancel(user, occurrence: Occurrence) -> Registration | None:
         )
         if registration is None:
             return None
+        was_confirmed = registration.status == RegistrationStatus.CONFIRMED
         registration.status = RegistrationStatus.CANCELLED
         registration.save(update_fields=["status"])
+        if was_confirmed:  # only a confirmed place is in the person's calendar
+            mail.mail_after_commit([registration], mail.CANCELLED)
         promote_from_waiting_list(occurrence)
         return registration
 
@@ -108,6 +114,7 @@ def promote_from_waiting_list(occurrence: Occurrence) -> list[Registration]:
     Registration.objects.filter(pk__in=[r.pk for r in waiting]).update(status=RegistrationStatus.CONFIRMED)
     users = [registration.user for registration in waiting]
     after_commit(lambda: _notify_promoted(users, occurrence), name="wachtlijst melden")
+    mail.mail_after_commit(waiting, mail.PROMOTED)
     return waiting
 
 
@@ -122,7 +129,7 @@ def _notify_promoted(users, occurrence: Occurrence) -> None:
     notify(
         users,
         kind="waitlist_promoted",
-        title=f"Er is plaats voor u: u bent aangemeld voor ‘{occurrence.bijeenkomst.title}’",
+        title=f"Er is plaats voor u: u bent ingeschreven voor ‘{occurrence.bijeenkomst.title}’",
         url=occurrence.get_absolute_url(),
         themagroep=occurrence.bijeenkomst.themagroep,
         subject=occurrence,

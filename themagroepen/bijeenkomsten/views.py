@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from kennisplatform import access
 from kennisplatform.breadcrumbs import trail
 from kennisplatform.private_files import StorageError
-from themagroepen.bijeenkomsten import csv_export, ical, permissions, services
+from themagroepen.bijeenkomsten import csv_export, ical, mail, permissions, services
 from themagroepen.bijeenkomsten.forms import AttachmentForm, BijeenkomstForm, RegistrationForm, VerslagForm
 from themagroepen.bijeenkomsten.models import Attachment, Bijeenkomst, Occurrence
 from themagroepen.models import Themagroep
@@ -108,7 +108,7 @@ def register(request, slug, pk):
             messages.error(request, str(error))
         else:
             if registration.status == "aangemeld":
-                messages.success(request, "U bent aangemeld. U ontvangt de dag van tevoren een herinnering.")
+                messages.success(request, "U bent ingeschreven. U ontvangt de dag van tevoren een herinnering.")
             else:
                 messages.success(
                     request, "De bijeenkomst is vol. U staat op de wachtlijst en krijgt bericht zodra er plaats is."
@@ -124,7 +124,7 @@ def register(request, slug, pk):
             request,
             occurrence.bijeenkomst.themagroep,
             (occurrence.bijeenkomst.title, occurrence.get_absolute_url()),
-            ("Aanmelden", ""),
+            ("Inschrijven", ""),
         ),
     }
     return render(request, "bijeenkomsten/register_form.html", context)
@@ -140,7 +140,7 @@ def cancel(request, slug, pk):
         messages.error(request, str(error))
     else:
         if cancelled:
-            messages.success(request, "U bent afgemeld.")
+            messages.success(request, "U bent uitgeschreven.")
     return redirect(occurrence.get_absolute_url())
 
 
@@ -283,9 +283,14 @@ def create(request, slug, pk=None):
         else Bijeenkomst(themagroep=themagroep, organiser=request.user)
     )
     old_capacity = instance.capacity
+    # Taken before validation, which already writes the new values onto the instance.
+    times_before = {o.pk: (o.start, o.end) for o in instance.occurrences.all()} if pk else {}
+    place_before = mail.where(instance)
     form = BijeenkomstForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
         bijeenkomst = form.save()
+        if pk:
+            mail.announce_changes(bijeenkomst, times_before, place_before)
         if bijeenkomst.capacity != old_capacity:
             for occurrence in bijeenkomst.occurrences.upcoming():
                 services.refill_after_capacity_change(occurrence)

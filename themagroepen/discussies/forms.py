@@ -41,7 +41,7 @@ class ReplyForm(forms.Form):
     body = forms.CharField(
         label="Uw reactie", widget=forms.Textarea(attrs={"rows": 6}), max_length=20000, help_text=BODY_HELP
     )
-    files = AttachmentsField(label="Bijlagen (optioneel)", help_text=FILES_HELP)
+    files = AttachmentsField(label="Bijlagen", help_text=FILES_HELP)
     in_reply_to = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
 
@@ -50,14 +50,14 @@ class TopicForm(forms.Form):
     body = forms.CharField(
         label="Bericht", widget=forms.Textarea(attrs={"rows": 10}), max_length=20000, help_text=BODY_HELP
     )
-    files = AttachmentsField(label="Bijlagen (optioneel)", help_text=FILES_HELP)
+    files = AttachmentsField(label="Bijlagen", help_text=FILES_HELP)
 
 
 class EditReplyForm(forms.Form):
     body = forms.CharField(
         label="Bericht", widget=forms.Textarea(attrs={"rows": 8}), max_length=20000, help_text=BODY_HELP
     )
-    files = AttachmentsField(label="Bijlagen toevoegen (optioneel)", help_text=FILES_HELP)
+    files = AttachmentsField(label="Bijlagen toevoegen", help_text=FILES_HELP)
 
 
 class ReportForm(forms.Form):

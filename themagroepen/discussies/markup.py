@@ -2,6 +2,7 @@
 
 import re
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.utils.html import escape
 
 from kennisplatform.markdown import render_markdown
@@ -11,15 +12,18 @@ _TAG_RE = re.compile(r"(<[^>]*>)")
 _NO_MENTION_TAGS = {"a", "code", "pre"}
 
 
-def mention_handle(user) -> str:
-    """What members type after @: the user name, or the part of the e-mail address before @."""
-    return (user.username or user.email or "").split("@", 1)[0].lower()
+def mention_handle(user) -> str | None:
+    """What members type after @: the handle they chose on their profile (never their e-mail)."""
+    try:
+        return user.profile.handle
+    except ObjectDoesNotExist:
+        return None
 
 
 def display_name(user) -> str:
     if user is None:
         return ""
-    return user.get_full_name() or mention_handle(user)
+    return user.get_full_name() or mention_handle(user) or "Lid"
 
 
 def mentioned_handles(text: str) -> set[str]:

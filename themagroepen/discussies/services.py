@@ -91,8 +91,8 @@ def can_mark_solution(user, topic) -> bool:
 
 
 def group_member_handles(themagroep) -> dict[str, object]:
-    members = Membership.objects.filter(themagroep=themagroep).select_related("user")
-    return {mention_handle(m.user): m.user for m in members}
+    members = Membership.objects.filter(themagroep=themagroep).select_related("user__profile")
+    return {handle: m.user for m in members if (handle := mention_handle(m.user))}
 
 
 # --- writing ---------------------------------------------------------------------------------
@@ -265,7 +265,10 @@ def resolve_report(report_obj, user) -> None:
 
 
 def _notify_mentions(topic, reply, author, mentioned):
-    recipients = [user for user in mentioned if user != author]
+    # Only who may read the post hears of it (a mention inside a hidden topic tells nobody).
+    candidates = [user for user in mentioned if user != author]
+    access.prime_held_keys(candidates)
+    recipients = [user for user in candidates if access.can_read(user, reply or topic)]
     if recipients:
         notify_members(
             recipients,

@@ -11,6 +11,7 @@ urlpatterns = [
     path("nieuw/", views.topic_create, name="create"),
     path("gelezen/", views.mark_group_read, name="mark_read"),
     path("voorbeeld/", views.preview, name="preview"),
+    path("noemen/", views.mention_suggestions, name="mention_suggestions"),
     path("meldingen/", moderation.report_list, name="reports"),
     path("meldingen/<int:report_id>/afhandelen/", moderation.report_resolve, name="report_resolve"),
     path("bijlagen/<int:attachment_id>/", views.attachment_download, name="attachment"),

@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Exists, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -37,12 +37,23 @@ def _discussions(themagroep):
 def topic_list(request, slug):
     themagroep = member_group(request, slug)
     overview = services.topics_for_group(themagroep, request.user)
+    solved = set(
+        access.filter_readable(Reply.objects.filter(topic__in=overview.topics, is_solution=True), request.user)
+        .values_list("topic_id", flat=True)
+        .distinct()
+    )
+    for topic in overview.topics:
+        topic.is_solved = topic.pk in solved
+    unanswered_only = request.GET.get("filter") == "onbeantwoord"
+    if unanswered_only:
+        overview.topics = [topic for topic in overview.topics if not topic.is_solved]
     return render(
         request,
         "themagroepen/discussies/topic_list.html",
         {
             "themagroep": themagroep,
             "overview": overview,
+            "unanswered_only": unanswered_only,
             "breadcrumbs": trail(request.user, GROUPS, themagroep, ("Discussies", "")),
         },
     )
@@ -163,6 +174,8 @@ def _render_topic(request, themagroep, topic, form, preview=None, status=200):
     topic.useful_count = len(topic_reactions)
     topic.useful_by_me = user.pk in topic_reactions
     topic_posts = [_post_context(user, topic, topic, None, attachments, is_beheerder)]
+    # The accepted answer is shown right under the question, wherever it is in the conversation.
+    solution = replies.filter(is_solution=True).first()
     reply_posts = [_post_context(user, topic, reply, reply, attachments, is_beheerder) for reply in page_replies]
 
     # Read up to the newest post on this page (Misago): later pages stay unread.
@@ -173,6 +186,8 @@ def _render_topic(request, themagroep, topic, form, preview=None, status=200):
         "themagroep": themagroep,
         "topic": topic,
         "topic_post": topic_posts[0],
+        "solution": solution,
+        "solution_url": services.post_url(topic, solution) if solution else "",
         "reply_posts": reply_posts,
         "page_obj": page,
         "form": form,
@@ -416,6 +431,20 @@ def preview(request, slug):
     """Rendered HTML for the Markdown preview (fetched by discussies.js)."""
     themagroep = member_group(request, slug)
     return HttpResponse(_preview_html(themagroep, request.POST.get("body", "")[:20000]))
+
+
+@members_only
+@require_GET
+def mention_suggestions(request, slug):
+    """Members to mention whose handle or name starts with ``q`` (fetched by mentions.js)."""
+    themagroep = member_group(request, slug)
+    query = request.GET.get("q", "").strip().lower()[:30]
+    found = [
+        {"handle": handle, "name": display_name(user)}
+        for handle, user in sorted(services.group_member_handles(themagroep).items())
+        if handle.startswith(query) or any(word.startswith(query) for word in display_name(user).lower().split())
+    ]
+    return JsonResponse({"members": found[:8]})
 
 
 def _preview_html(themagroep, body):
