@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 from elasticsearch import helpers
 
+from . import embedded
 from . import index as es_index
-from .backend import get_client
+from .backend import elasticsearch_configured, get_client
 from .documents import adapter_for, adapters
 
 
@@ -24,8 +25,16 @@ def documents_for(label: str, pk) -> list:
 def sync_object(label: str, pk, client=None, refresh=False) -> int:
     """Index, update or remove one object's documents. Returns how many documents it has."""
     documents = documents_for(label, pk)
-    es_index.replace_object_documents(f"{label.lower()}:{pk}", documents, client=client, refresh=refresh)
+    # The embedded index first: it serves when Elasticsearch is not configured or down.
+    embedded.replace_object_documents(f"{label.lower()}:{pk}", documents)
+    if elasticsearch_configured():
+        es_index.replace_object_documents(f"{label.lower()}:{pk}", documents, client=client, refresh=refresh)
     return len(documents)
+
+
+def rebuild_embedded() -> int:
+    """Refill the embedded full-text index from the database."""
+    return embedded.rebuild(iter_all_documents())
 
 
 def iter_all_documents():

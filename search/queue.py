@@ -1,5 +1,6 @@
 """Queueing changes for the index and processing the queue with exponential backoff.
 
+Both indexes (Elasticsearch when configured, and the embedded full-text index) are fed from here.
 Saving content never depends on Elasticsearch: the queue row is written with the content, the
 processing task runs after commit, and a failure only reschedules the row.
 """
@@ -12,7 +13,6 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from .backend import elasticsearch_configured
 from .models import IndexQueue
 
 logger = logging.getLogger(__name__)
@@ -28,8 +28,7 @@ def backoff(attempts: int) -> timedelta:
 
 
 def enqueue(label: str, pk, action: str = IndexQueue.Action.INDEX) -> None:
-    if not elasticsearch_configured():
-        return
+    # Always: the embedded full-text index follows the same queue as Elasticsearch.
     now = timezone.now()
     IndexQueue.objects.update_or_create(
         model_label=label.lower(),

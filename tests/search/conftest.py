@@ -61,15 +61,16 @@ def database_search(settings):
 
 @pytest.fixture(params=["database", pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)])
 def engine(request):
-    """Run a test against both engines: the database fallback and the real Elasticsearch."""
+    """Run a test against both engines: the embedded full-text index and the real Elasticsearch;
+    returns the function that brings the engine's index up to date."""
+    from search import indexing
+
     if request.param == "database":
         request.getfixturevalue("database_search")
-        return lambda: None
+        return indexing.rebuild_embedded
     request.getfixturevalue("es_index")
 
     def reindex():
-        from search import indexing
-
         indexing.rebuild()
 
     return reindex
