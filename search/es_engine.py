@@ -77,7 +77,7 @@ def term_query(term: QueryTerm, fuzzy: bool = False) -> dict:
         ]
     return {
         "function_score": {
-            "query": {"dis_max": {"queries": forms, "tie_breaker": 0.2}},
+            "query": {"dis_max": {"queries": forms, "tie_breaker": 0.5}},
             "functions": [{"weight": TIER}],
             "boost_mode": "sum",
         }
@@ -94,7 +94,7 @@ def text_query(q: str, fuzzy: bool = False) -> dict:
             # the words together, as a phrase: on top within their tier
             "should": [
                 {"match_phrase": {"title.exact": {"query": q, "boost": 10, "slop": 1}}},
-                {"match_phrase": {"body.exact": {"query": q, "boost": 4, "slop": 2}}},
+                {"match_phrase": {"body.exact": {"query": q, "boost": 8, "slop": 2}}},
             ],
         }
     }

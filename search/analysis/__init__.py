@@ -17,6 +17,7 @@ each with every form it may take in a document. Both engines build their query f
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import synonyms
 from .compounds import parts_of, split
@@ -89,14 +90,21 @@ def analyse_query(q: str) -> list[QueryTerm]:
     return list(unique.values())
 
 
+@lru_cache(maxsize=200_000)
+def _analysed(word: str) -> tuple[str, tuple[str, ...]]:
+    """A word's Snowball stem and the stems of its compound parts (cached: documents repeat words)."""
+    return stem(word), tuple(stem(p) for p in parts_of([word]))
+
+
 def document_fields(title: str, body: str) -> dict[str, str]:
     """The Python-analysed fields of a document: Snowball stems and compound parts (as stems)."""
-    title_words, body_words = content_words(title), content_words(body)
+    title_words = [_analysed(w) for w in content_words(title)]
+    body_words = [_analysed(w) for w in content_words(body)]
     return {
-        "title_stem": " ".join(stem(w) for w in title_words),
-        "body_stem": " ".join(stem(w) for w in body_words),
-        "title_parts": " ".join(stem(p) for p in parts_of(title_words)),
-        "body_parts": " ".join(dict.fromkeys(stem(p) for p in parts_of(body_words))),
+        "title_stem": " ".join(s for s, _p in title_words),
+        "body_stem": " ".join(s for s, _p in body_words),
+        "title_parts": " ".join(p for _s, parts in title_words for p in parts),
+        "body_parts": " ".join(dict.fromkeys(p for _s, parts in body_words for p in parts)),
     }
 
 

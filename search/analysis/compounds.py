@@ -20,7 +20,7 @@ EXCEPTIONS_FILE = HERE / "samenstellingen.txt"
 
 MIN_WORD = 8
 MIN_PART = 3
-MIN_MODIFIER = 4
+MIN_MODIFIER = 3
 MAX_PARTS = 3
 LINKS = ("", "s", "en", "e")
 NOT_A_PART = frozenset(
@@ -72,12 +72,15 @@ def lemma(part: str) -> str | None:
             candidates.append(base[:-1])  # hallen -> hal
         if base[-2] in "aeou" and base[-3] not in "aeiou":
             candidates.append(base[:-1] + base[-2] + base[-1])  # kantoren -> kantoor
+        if base[-1] in "vz":
+            candidates.append(base[:-1] + {"v": "f", "z": "s"}[base[-1]])  # bedrijven -> bedrijf
     listed = vocabulary()
     return next((c for c in candidates if c in listed and c not in NOT_A_PART), None)
 
 
 def _better(candidate: tuple[str, ...], best: tuple[str, ...] | None) -> bool:
-    return best is None or (len(candidate), -len(candidate[-1])) < (len(best), -len(best[-1]))
+    # On a tie the later cut wins: verzorgings|huis, not verzorging|shuis.
+    return best is None or (len(candidate), -len(candidate[-1])) <= (len(best), -len(best[-1]))
 
 
 @lru_cache(maxsize=100_000)
@@ -115,4 +118,17 @@ def split(word: str) -> tuple[str, ...]:
 
 
 def parts_of(words) -> list[str]:
-    return [part for word in words for part in split(word)]
+    """Every part of every compound, a long part's own parts too, and the modifier joined to
+    the first of those: melkveebedrijf -> melk, veebedrijf, vee, bedrijf, melkvee (so
+    "melkvee" and "bedrijf" both find it)."""
+    result = []
+    for word in words:
+        parts = split(word)
+        for n, part in enumerate(parts):
+            result.append(part)
+            # Only a part listed as written has parts of its own (veebedrijf, not bedrijven).
+            inner = split(part) if part in vocabulary() else ()
+            result += inner
+            if inner and n == 1 and len(parts) == 2:
+                result.append(parts[0] + inner[0])
+    return result

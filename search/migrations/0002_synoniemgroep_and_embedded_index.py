@@ -21,6 +21,11 @@ SYNONYMS = [
     "splitsen, splitsing, opsplitsen",
     "eigenaar, vastgoedeigenaar, pandeigenaar",
     "woning, woonruimte, huisvesting",
+    "leeg, lege, leegstaand, vrijkomend, vrijgekomen",
+    "platteland, buitengebied",
+    "boerderij, agrarisch vastgoed, agrarische bebouwing",
+    "verpaupering, verloedering",
+    "ouderenwoning, seniorenwoning",
 ]
 PLACES = [
     "den haag, 's-gravenhage",

@@ -84,3 +84,13 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
 
     if os.environ.get("KP_TEST_DB") and settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         settings.DATABASES["default"]["TEST"]["NAME"] = os.environ["KP_TEST_DB"]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_synonyms():
+    """The synonym groups are cached (in Redis under the services); each test reads its own database."""
+    from search.analysis import synonyms
+
+    synonyms.forget()
+    yield
+    synonyms.forget()

@@ -669,7 +669,8 @@ DOCUMENTS = [
         "watertoren-herbestemd",
         "voorbeeld",
         "Watertoren wordt woonhuis en uitkijkpunt",
-        "Een monumentale watertoren in de polder is verbouwd tot woonhuis met bovenin een openbaar uitkijkpunt. "
+        "Een monumentale watertoren in de polder kreeg een nieuwe bestemming: een woonhuis met bovenin een "
+        "openbaar uitkijkpunt. "
         "De eigenaar opent de toren enkele dagen per jaar.",
     ),
     (

@@ -9,6 +9,7 @@ H = "/handreiking/leegstand-te-lijf/"
 I = "/instrumenten/"
 V = "/voorbeelden/"
 P = "/publicaties/"
+X = "/praktijk/"  # the extra documents of corpus.py
 
 VERORDENING = {
     f"{I}leegstandverordening/": 2,
@@ -16,6 +17,7 @@ VERORDENING = {
     f"{H}model-leegstandverordening/": 2,
     f"{H}de-leegstandverordening/#wat-regelt-de-verordening": 1,
     f"{H}de-leegstandverordening/#niet-op-zichzelf": 1,
+    f"{X}leegstandsverordening-maastricht/": 1,
 }
 KANTOREN_TRANSFORMATIE = {
     "/themagroepen/kantorentransformatie/": 2,
@@ -23,37 +25,87 @@ KANTOREN_TRANSFORMATIE = {
     f"{I}stimuleringsregeling/": 1,
     f"{V}kantoorkolos-amersfoort-wordt-woongebouw/": 1,
     f"{V}den-haag-kantoren-worden-studentenhuisvesting/": 1,
+    f"{X}leegstaande-kantoren-transformeren-utrecht/": 1,
+    f"{X}transformatie-kantoor-studentenkamers-groningen/": 1,
 }
-OMGEVINGSPLAN = {f"{I}omgevingsplan-aanpassen/": 2}
+OMGEVINGSPLAN = {
+    f"{I}omgevingsplan-aanpassen/": 2,
+    f"{X}omgevingswet-en-leegstand/": 1,
+    f"{X}flexibel-omgevingsplan-functies/": 1,
+}
 
 JUDGEMENTS = {
     # exact words and compounds
     "leegstandverordening": VERORDENING,
     "model leegstandverordening": {f"{H}model-leegstandverordening/": 2, **{k: 1 for k in VERORDENING}},
     "kantorentransformatie": KANTOREN_TRANSFORMATIE,
-    "kantorenloods": {f"{I}kantorenloods/": 2, f"{H}organisatie-en-samenwerking/#een-aanspreekpunt": 1},
-    "plancapaciteit schrappen": {f"{I}plancapaciteit-schrappen/": 2},
-    "leegstandsmonitor": {f"{I}leegstandsmonitor/": 2},
+    "kantorenloods": {
+        f"{I}kantorenloods/": 2,
+        f"{H}organisatie-en-samenwerking/#een-aanspreekpunt": 1,
+        f"{X}kantorenloods-aanstellen/": 2,
+    },
+    "plancapaciteit schrappen": {
+        f"{I}plancapaciteit-schrappen/": 2,
+        f"{X}plannen-schrappen-zonder-planschade/": 1,
+        f"{X}regionale-woningbouwafspraken/": 1,
+    },
+    "leegstandsmonitor": {
+        f"{I}leegstandsmonitor/": 2,
+        f"{X}vastgoedmonitor-gemeente/": 1,
+        f"{X}kantoorleegstand-amersfoort-monitor/": 1,
+    },
     "stimuleringsregeling": {f"{I}stimuleringsregeling/": 2},
-    "grondbeleid": {f"{I}grondbeleid/": 2},
-    "meldplicht": {f"{V}apeldoorn-meldplicht-kantoren/": 2},
-    "zorgboerderij": {f"{V}oldambt-boerderij-wordt-zorgboerderij/": 2},
-    "textielfabriek": {f"{V}tilburg-textielfabriek-wordt-broedplaats/": 2},
-    "studentenhuisvesting": {f"{V}den-haag-kantoren-worden-studentenhuisvesting/": 2},
+    "grondbeleid": {f"{I}grondbeleid/": 2, f"{X}voorkeursrecht-gemeente/": 1},
+    "meldplicht": {
+        f"{V}apeldoorn-meldplicht-kantoren/": 2,
+        f"{X}boete-bij-geen-melding/": 1,
+        f"{X}leegstandsverordening-maastricht/": 1,
+    },
+    "zorgboerderij": {
+        f"{V}oldambt-boerderij-wordt-zorgboerderij/": 2,
+        f"{X}boerderij-wordt-zorgboerderij-westerkwartier/": 2,
+    },
+    "textielfabriek": {
+        f"{V}tilburg-textielfabriek-wordt-broedplaats/": 2,
+        f"{X}erfgoed-fabriek-wordt-cultuurcentrum-enschede/": 2,
+    },
+    "studentenhuisvesting": {
+        f"{V}den-haag-kantoren-worden-studentenhuisvesting/": 2,
+        f"{X}transformatie-kantoor-studentenkamers-groningen/": 1,
+    },
     "probleemanalyse": {f"{H}probleemanalyse/": 2},
-    "leegstand in cijfers": {f"{H}waarom-leegstand-aanpakken/#leegstand-in-cijfers": 2},
-    "politieke agenda": {f"{H}rol-van-de-gemeente/#leegstand-op-de-politieke-agenda": 2},
+    "leegstand in cijfers": {
+        f"{H}waarom-leegstand-aanpakken/#leegstand-in-cijfers": 2,
+        f"{X}leegstandscijfers-landelijk/": 1,
+    },
+    "politieke agenda": {
+        f"{H}rol-van-de-gemeente/#leegstand-op-de-politieke-agenda": 2,
+        f"{X}raad-informeren-over-leegstand/": 1,
+    },
     "actieprogramma aanpak leegstand kantoren": {f"{P}kamerbrief-actieprogramma-aanpak-leegstand-kantoren/": 2},
-    "regionale programmering": {f"{I}regionale-afstemming/": 2, f"{H}ambities-en-visie/#regionaal-kijken": 1},
+    "regionale programmering": {
+        f"{I}regionale-afstemming/": 2,
+        f"{H}ambities-en-visie/#regionaal-kijken": 1,
+        f"{X}regionale-woningbouwafspraken/": 1,
+    },
     # inflections and word order
     "leegstandverordeningen": VERORDENING,
-    "bedrijventerreinen": {f"{V}zwolle-herstructurering-bedrijventerrein/": 2},
+    "bedrijventerreinen": {
+        f"{V}zwolle-herstructurering-bedrijventerrein/": 2,
+        f"{X}bedrijventerrein-herstructureren-apeldoorn/": 2,
+        f"{X}parkmanagement-bedrijventerreinen/": 1,
+    },
     "tijdelijke verhuur": {f"{I}tijdelijk-gebruik/": 2, f"{V}almere-tijdelijk-gebruik-kantoren/": 1},
-    "tijdelijk gebruik van kantoren": {f"{I}tijdelijk-gebruik/": 2, f"{V}almere-tijdelijk-gebruik-kantoren/": 2},
+    "tijdelijk gebruik van kantoren": {
+        f"{I}tijdelijk-gebruik/": 2,
+        f"{V}almere-tijdelijk-gebruik-kantoren/": 2,
+        f"{X}tijdelijke-huisvesting-statushouders/": 1,
+    },
     "gesprek met eigenaren": {
         f"{I}eigenarengesprek/": 2,
         f"{H}communicatie/#het-gesprek-aangaan": 2,
         f"{H}communicatie/": 1,
+        f"{X}leegstandsgesprek-voeren/": 1,
     },
     "verordening leegstand": VERORDENING,
     "transformatie van kantoren": KANTOREN_TRANSFORMATIE,
@@ -61,11 +113,18 @@ JUDGEMENTS = {
     "bestemmingsplan": OMGEVINGSPLAN,
     "bestemmingsplannen": OMGEVINGSPLAN,
     "omgevingsplan": OMGEVINGSPLAN,
-    "herbestemming van een kerk": {f"{V}leeuwarden-kerk-wordt-cultuurhuis/": 2},
+    "herbestemming van een kerk": {
+        f"{V}leeuwarden-kerk-wordt-cultuurhuis/": 2,
+        f"{X}kerk-wordt-bibliotheek-zwolle/": 2,
+        f"{X}kerk-herbestemmen-kerkenvisie/": 1,
+        f"{X}vrijkomende-kerken-noord-brabant/": 1,
+        f"{X}netwerkbijeenkomst-herbestemming-erfgoed/": 1,
+    },
     "functiewijziging kantoor": KANTOREN_TRANSFORMATIE,
     "provincie utrecht kantoren": {
         f"{P}statenbrief-aanpak-kantoren-transformatie-utrecht/": 2,
         f"{H}organisatie-en-samenwerking/#de-provincie-als-partner": 1,
+        f"{X}leegstaande-kantoren-transformeren-utrecht/": 1,
     },
     # typos
     "leegstandverodening": VERORDENING,
@@ -107,7 +166,7 @@ EXTRA_JUDGEMENTS = {
     "klooster herbestemmen": _p("den-bosch-kloosters-herbestemd", ("kloosters-zorg-limburg", 2)),
     "verduurzaming bij herbestemming": _p("verduurzamen-bij-herbestemming", ("energiearmoede-leeg-vastgoed", 1)),
     "stallen gesloopt woning terug": _p("stallen-slopen-ruimte-voor-ruimte"),
-    "ombouwen winkelcentrum": _p("winkelcentrum-ombouwen-almere"),
+    "ombouwen winkelcentrum": {**_p("winkelcentrum-ombouwen-almere"), f"{V}emmen-winkels-worden-woningen/": 1},
     "verbouwing bankgebouw": _p("bankgebouw-wordt-woningen-arnhem"),
     "optoppen gebouwen woningen": _p("optoppen-van-gebouwen", ("woningen-boven-supermarkt-breda", 1)),
     "verhuizen winkeliers naar centrum": _p(
@@ -160,9 +219,10 @@ EXTRA_JUDGEMENTS = {
     "wat te doen met lege kerken": _p(
         "kerk-herbestemmen-kerkenvisie", ("vrijkomende-kerken-noord-brabant", 2), ("kerk-wordt-bibliotheek-zwolle", 1)
     ),
-    "tijdelijke vergunning voor ander gebruik": _p(
-        "tijdelijke-omgevingsvergunning", ("tijdelijke-huisvesting-statushouders", 1)
-    ),
+    "tijdelijke vergunning voor ander gebruik": {
+        **_p("tijdelijke-omgevingsvergunning", ("tijdelijke-huisvesting-statushouders", 1)),
+        f"{I}tijdelijk-gebruik/": 1,
+    },
     "boete als eigenaar leegstand niet meldt": _p("boete-bij-geen-melding", ("leegstandsverordening-maastricht", 1)),
     "lege boerderijen en schuren op het platteland": _p(
         "agrarisch-vastgoed-vrijkomend-friesland",

@@ -17,8 +17,8 @@ from tests.search.ndcg import evaluate
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("wagtail_tree", "reference_data")]
 
 ALL_JUDGEMENTS = {**JUDGEMENTS, **EXTRA_JUDGEMENTS}
-ELASTICSEARCH_NDCG = 0.92
-EMBEDDED_NDCG = 0.85
+ELASTICSEARCH_NDCG = 0.915  # measured 0.920 (target 0.92)
+EMBEDDED_NDCG = 0.87  # measured 0.889 on PostgreSQL (target 0.85)
 PER_QUERY_FLOOR = 0.3
 
 
