@@ -20,7 +20,7 @@ from django.db.models.functions import Length
 
 from kennisplatform import access
 
-from .analysis import QueryTerm, analyse_query, stem, words
+from .analysis import STOP_WORDS, QueryTerm, analyse_query, stem, words
 from .embedded import key_token
 from .highlight import mark, query_forms, snippet
 from .models import EmbeddedEntry, EmbeddedTerm
@@ -277,9 +277,14 @@ def title_suggestions(q: str, user, size: int = 8) -> list[dict]:
     typed = [w for w in words(q) if w.isalnum()]
     if not typed:
         return []
+    # Stop words are not in the index: whole ones are skipped, a last one ("in") may be either.
+    complete = [w for w in typed[:-1] if w not in STOP_WORDS]
+    last = typed[-1] if typed[-1] not in STOP_WORDS else None
+    if not complete and not last:
+        return []
     keys = access.held_keys(user)
     if connection.vendor == "postgresql":
-        query = " & ".join([*(f"'{w}'" for w in typed[:-1]), f"'{typed[-1]}':*"])
+        query = " & ".join([*(f"'{w}'" for w in complete), *([f"'{last}':*"] if last else [])])
         keys_expr = " | ".join(f"'{key_token(k)}'" for k in sorted(keys))
         sql = (
             "SELECT id FROM search_embeddedentry WHERE to_tsvector('simple', title_terms) @@ to_tsquery('simple', %s) "
@@ -287,7 +292,7 @@ def title_suggestions(q: str, user, size: int = 8) -> list[dict]:
         )
         params = [query, keys_expr, size * 3]
     else:
-        query = " AND ".join([*(f'"{w}"' for w in typed[:-1]), f'"{typed[-1]}"*'])
+        query = " AND ".join([*(f'"{w}"' for w in complete), *([f'"{last}"*'] if last else [])])
         keys_expr = " OR ".join(f'"{key_token(k)}"' for k in sorted(keys))
         sql = (
             "SELECT rowid FROM search_embedded_fts WHERE search_embedded_fts MATCH %s "
@@ -300,6 +305,10 @@ def title_suggestions(q: str, user, size: int = 8) -> list[dict]:
     entries = EmbeddedEntry.objects.in_bulk(ids)
     result, seen = [], set()
     for entry in (entries[i] for i in ids if i in entries):
+        # Like Elasticsearch's prefix match on the exact title: every typed word, stop words too.
+        title_words = words(entry.title)
+        if not all(w in title_words for w in typed[:-1]) or not any(w.startswith(typed[-1]) for w in title_words):
+            continue
         if entry.title.lower() not in seen:
             seen.add(entry.title.lower())
             result.append({"title": entry.title, "url": entry.url, "type": entry.type, "context": entry.context})
