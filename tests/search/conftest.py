@@ -94,3 +94,16 @@ def _fresh_synonyms():
     synonyms.forget()
     yield
     synonyms.forget()
+
+
+@pytest.fixture
+def seeded_synonyms(db):
+    """The synonym groups come from a data migration; transactional tests flush them."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from search.models import Synoniemgroep
+
+    if not Synoniemgroep.objects.exists():
+        import_module("search.migrations.0002_synoniemgroep_and_embedded_index").seed_synonyms(apps, None)

@@ -82,8 +82,7 @@ def test_document_fields_hold_stems_and_parts_as_stems():
     assert set(fields["body_parts"].split()) >= {"melk", "vee", "bedrijf", "melkvee", "dorp", "kern"}
 
 
-@pytest.mark.django_db
-def test_every_word_of_a_query_gets_its_synonyms_and_place_names_are_one_term():
+def test_every_word_of_a_query_gets_its_synonyms_and_place_names_are_one_term(seeded_synonyms):
     terms = analyse_query("Den Haag leegstaande winkels monumenten")
     assert [t.text for t in terms] == ["den haag", "leegstaande", "winkels", "monumenten"]
     by_text = {t.text: t for t in terms}

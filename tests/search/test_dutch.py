@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def member(client, engine):
+def member(client, engine, seeded_synonyms):
     """A member of the group that holds the topics below; returns ``add(title, body)`` and
     ``search(q, **params)``."""
     world = build_world()

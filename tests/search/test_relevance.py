@@ -14,7 +14,7 @@ from tests.search import corpus
 from tests.search.judgements import EXTRA_JUDGEMENTS, JUDGEMENTS
 from tests.search.ndcg import evaluate
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("wagtail_tree", "reference_data")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("wagtail_tree", "reference_data", "seeded_synonyms")]
 
 ALL_JUDGEMENTS = {**JUDGEMENTS, **EXTRA_JUDGEMENTS}
 ELASTICSEARCH_NDCG = 0.915  # measured 0.920 (target 0.92)
