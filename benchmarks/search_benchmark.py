@@ -8,7 +8,10 @@ The corpus goes into its own index (``benchmark-zoeken-<timestamp>`` behind the 
 Latency is measured through the JSON API view (``/api/zoeken/``: parameter parsing, permission
 filter, query builder, facets, highlighting, JSON) for an anonymous visitor and for a member of
 three groups. The index is deleted afterwards unless ``--keep``.
-Targets on the CI machine: indexing >= 1,000 documents/s, API p95 < 100 ms.
+Beside each API time, the same query body (``es_engine.build_search_body``) is sent to
+Elasticsearch directly, so the report shows the raw Elasticsearch time (``took`` and round
+trip) next to what the API adds (analysis, tiers, snippets, JSON; extra requests for typos).
+Targets on the CI machine: indexing >= 1,000 documents/s, API p95 <= 60 ms.
 """
 
 import argparse
@@ -197,17 +200,21 @@ def query_mix(n: int, seed: int):
         yield params
 
 
-def time_api(user, queries) -> list[float]:
+def time_api(user, queries, client=None) -> tuple[list[float], list[float], list[float]]:
+    """API times, and (with ``client``) Elasticsearch's ``took`` and round trip for the same body."""
     from django.test import RequestFactory
 
     from search import service
+    from search.es_engine import build_search_body
+    from search.params import SearchParams
     from search.views import search_api
 
     # Measure Elasticsearch, never the database fallback: an Elasticsearch error must surface.
     service.UNAVAILABLE = ()
 
     factory = RequestFactory()
-    timings = []
+    timings, took, raw = [], [], []
+    keys = access.held_keys(user)
     # The rate limit is not what is measured here (it would stop the benchmark after 120).
     settings.PLATFORM_RATE_LIMITS = {}
     for params in queries:
@@ -217,7 +224,13 @@ def time_api(user, queries) -> list[float]:
         response = search_api(request)
         timings.append((time.perf_counter() - started) * 1000)
         assert response.status_code == 200
-    return timings
+        if client is not None:
+            body = build_search_body(SearchParams.from_querydict(request.GET), keys)
+            started = time.perf_counter()
+            answer = client.search(index=search_index.alias_name(), **body)
+            raw.append((time.perf_counter() - started) * 1000)
+            took.append(answer["took"])
+    return timings, took, raw
 
 
 def member_user():
@@ -233,7 +246,7 @@ def member_user():
 def report(label, timings):
     p95 = statistics.quantiles(timings, n=20)[18]
     print(
-        f"  {label:10} n={len(timings)}  mediaan {statistics.median(timings):6.1f} ms   p95 {p95:6.1f} ms   max {max(timings):6.1f} ms"
+        f"  {label:18} n={len(timings)}  mediaan {statistics.median(timings):6.1f} ms   p95 {p95:6.1f} ms   max {max(timings):6.1f} ms"
     )
     return p95
 
@@ -260,13 +273,17 @@ def main():
         client.indices.forcemerge(index=name, max_num_segments=1)
     queries = list(query_mix(args.queries, args.seed))
     time_api(AnonymousUser(), queries[:30])  # warm-up: caches, connections
-    print("Zoeklatentie via de JSON-API:")
-    p95_anon = report("anoniem", time_api(AnonymousUser(), queries))
-    p95_member = report("lid", time_api(member_user(), queries))
+    print("Zoeklatentie via de JSON-API, en dezelfde query rechtstreeks naar Elasticsearch:")
+    p95 = []
+    for label, user in (("anoniem", AnonymousUser()), ("lid", member_user())):
+        api, took, raw = time_api(user, queries, client)
+        p95.append(report(f"{label} API", api))
+        report(f"{label} ES took", took)
+        report(f"{label} ES rondreis", raw)
     if not args.keep:
         client.indices.delete(index=name)
-    ok = (args.skip_index or rate >= 1000) and max(p95_anon, p95_member) < 100
-    print("Doelen (>= 1.000 docs/s, p95 < 100 ms):", "gehaald" if ok else "NIET gehaald")
+    ok = (args.skip_index or rate >= 1000) and max(p95) <= 60
+    print("Doelen (>= 1.000 docs/s, p95 <= 60 ms):", "gehaald" if ok else "NIET gehaald")
     return 0 if ok else 1
 
 

@@ -1,16 +1,13 @@
-"""After the demo content is loaded: build the search index (when Elasticsearch is configured).
+"""After the demo content is loaded: build the search indexes.
 
 Runs last in ``loaddemo`` (search comes after the content apps). Rebuilding is idempotent: a
-second run builds an equal index and swaps the alias again.
+second run builds equal indexes (and swaps the Elasticsearch alias again).
 """
 
 from search.backend import elasticsearch_configured
 
 
 def load(stdout):
-    if not elasticsearch_configured():
-        stdout.write("Zoeken: geen ELASTICSEARCH_URL, de database-terugval zoekt direct in de demo-inhoud.")
-        return
     from django.db import transaction
     from django.utils import timezone
 
@@ -21,14 +18,17 @@ def load(stdout):
     # queue rows the demo's saves produced are then redundant.
     def rebuild():
         started = timezone.now()
-        try:
-            name, count = indexing.rebuild()
-        except Exception as exc:  # noqa: BLE001 - the demo itself is loaded; say what failed
-            stdout.write(
-                f"Zoeken: index opbouwen mislukt ({exc.__class__.__name__}); probeer `manage.py zoekindex rebuild`."
-            )
-            return
+        count = indexing.rebuild_embedded()
+        stdout.write(f"Zoeken: ingebouwde zoekindex opgebouwd met {count} documenten.")
+        if elasticsearch_configured():
+            try:
+                name, count = indexing.rebuild()
+            except Exception as exc:  # noqa: BLE001 - the demo itself is loaded; say what failed
+                stdout.write(
+                    f"Zoeken: index opbouwen mislukt ({exc.__class__.__name__}); probeer `manage.py zoekindex rebuild`."
+                )
+                return
+            stdout.write(f"Zoeken: index {name} opgebouwd met {count} documenten.")
         IndexQueue.objects.filter(enqueued_at__lte=started).delete()
-        stdout.write(f"Zoeken: index {name} opgebouwd met {count} documenten.")
 
     transaction.on_commit(rebuild)

@@ -7,13 +7,14 @@ all come from documents the person may read.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
-from .analysis import query_alternatives
+from .analysis import QueryTerm, analyse_query
+from .highlight import mark, query_forms, snippet
 from .params import FACETS, SearchParams
-from .results import HL_END, HL_START, FacetResult, FacetValue, Hit, SearchResults, facet_label, highlighted
+from .results import FEW, FacetResult, FacetValue, Hit, SearchResults, facet_label, highlighted
 
-SNIPPET_CHARS = 200
 MAX_TOTAL = 10_000  # counting beyond this costs time and helps nobody
 FACET_SIZE = 25
 
@@ -22,72 +23,81 @@ def permission_filter(keys) -> dict:
     return {"terms": {"read_keys": sorted(keys)}}
 
 
-def text_query(q: str, fuzzy: bool = False) -> dict:
-    """Stemmed matches for recall; exact words, phrases and titles for precision; synonyms and
-    compound parts as lower-weighted alternatives. ``fuzzy`` adds a typo-tolerant match on the
-    exact words (used as a second try when the plain query finds nothing: it is costly)."""
-    mm = "2<70%"
-    should = [
-        # cross_fields: the words may be spread over title and body (term-centric scoring).
-        {
-            "multi_match": {
-                "query": q,
-                "fields": ["title^4", "context^1.5", "body"],
-                "type": "cross_fields",
-                "minimum_should_match": mm,
-            }
-        },
-        {
-            "multi_match": {
-                "query": q,
-                "fields": ["title.exact^6", "body.exact^2"],
-                "type": "cross_fields",
-                "minimum_should_match": mm,
-            }
-        },
-        {
-            "multi_match": {
-                "query": q,
-                "fields": ["title_parts^2", "body_parts^0.5"],
-                "type": "cross_fields",
-                "minimum_should_match": mm,
-            }
-        },
-        {"match_phrase": {"title.exact": {"query": q, "boost": 10, "slop": 1}}},
-        {"match_phrase": {"body.exact": {"query": q, "boost": 4, "slop": 2}}},
+# A document's score is (number of query terms it matches) x TIER + relevance, so documents
+# with all words come first, then those missing one, ... down to any word: never empty when a
+# word matches, and precision at the top. Relevance scores stay far below TIER.
+TIER = 1000
+
+
+def term_query(term: QueryTerm, fuzzy: bool = False) -> dict:
+    """Every form one query term may take in a document, the best one counting."""
+    stems = " ".join(term.stems)
+    forms = [
+        # hunspell stems and exact words as written
+        {"multi_match": {"query": term.text, "fields": ["title^4", "context^1.5", "body"], "operator": "and"}},
+        {"multi_match": {"query": term.text, "fields": ["title.exact^5", "body.exact^1.5"], "operator": "and"}},
+        # Snowball stems (verb forms, participles, nouns of one verb)
+        {"multi_match": {"query": stems, "fields": ["title_stem^4", "body_stem"], "operator": "and"}},
+        # the word as a part of a compound in the document ("winkel" finds "winkelstraat")
+        {"multi_match": {"query": stems, "fields": ["title_parts^2", "body_parts^0.5"], "operator": "and"}},
     ]
-    for alternative in query_alternatives(q):
-        should.append(
+    alternatives = [term.parts] if term.parts else []
+    alternatives += term.synonyms
+    for index, alternative in enumerate(alternatives):
+        # compound parts written apart ("transformatie van kantoren"), then synonyms: lower weight
+        forms.append(
             {
                 "multi_match": {
-                    "query": alternative,
-                    "fields": ["title^2", "body^0.6", "title_parts^1.5", "body_parts^0.4"],
+                    "query": " ".join(alternative),
+                    "fields": ["title_stem^2", "body_stem^0.6", "title_parts^1.5", "body_parts^0.4"],
                     "type": "cross_fields",
-                    "minimum_should_match": mm,
-                    "boost": 0.6,
+                    "operator": "and",
+                    "boost": 0.8 if term.parts and index == 0 else 0.6,
                 }
             }
         )
     if fuzzy:
-        should.append(
+        # Few results: tolerate typos on the stemmed fields (costly, so only then).
+        forms += [
             {
                 "multi_match": {
-                    "query": q,
-                    "fields": ["title.exact^2", "body.exact^0.5"],
+                    "query": query,
+                    "fields": fields,
                     "fuzziness": "AUTO",
                     "prefix_length": 1,
                     "max_expansions": 20,
-                    "minimum_should_match": mm,
+                    "operator": "and",
+                    "boost": 0.5,
                 }
             }
-        )
-    return {"bool": {"should": should, "minimum_should_match": 1}}
+            for query, fields in (
+                (term.text, ["title^2", "body^0.5", "title.exact^2", "body.exact^0.5"]),
+                (stems, ["title_stem^2", "body_stem^0.5"]),
+            )
+        ]
+    return {
+        "function_score": {
+            "query": {"dis_max": {"queries": forms, "tie_breaker": 0.5}},
+            "functions": [{"weight": TIER}],
+            "boost_mode": "sum",
+        }
+    }
 
 
-def highlight_query(q: str) -> dict:
-    # A simple query for highlighting: the full query (fuzzy, phrases) is slow to highlight.
-    alternatives = [{"multi_match": {"query": alt, "fields": ["title", "body"]}} for alt in query_alternatives(q)]
-    return {"bool": {"should": [{"multi_match": {"query": q, "fields": ["title", "body"]}}, *alternatives]}}
+def text_query(q: str, fuzzy: bool = False) -> dict:
+    terms = analyse_query(q)
+    if not terms:  # only stop words: match them as written
+        return {"multi_match": {"query": q, "fields": ["title.exact^4", "body.exact"]}}
+    return {
+        "bool": {
+            "must": [{"bool": {"should": [term_query(t, fuzzy) for t in terms], "minimum_should_match": 1}}],
+            # the words together, as a phrase: on top within their tier
+            "should": [
+                {"match_phrase": {"title.exact": {"query": q, "boost": 10, "slop": 1}}},
+                {"match_phrase": {"body.exact": {"query": q, "boost": 8, "slop": 2}}},
+            ],
+        }
+    }
 
 
 def facet_filters(params: SearchParams) -> dict[str, dict]:
@@ -124,20 +134,11 @@ def build_search_body(params: SearchParams, keys, *, with_suggest: bool = False,
         "track_total_hits": MAX_TOTAL,
         "_source": ["type", "title", "url", "date", "context", "body"],
     }
-    if params.q:
-        body["highlight"] = {
-            "pre_tags": [HL_START],
-            "post_tags": [HL_END],
-            "highlight_query": highlight_query(params.q),
-            "fields": {
-                "title": {"number_of_fragments": 0},
-                "body": {"fragment_size": SNIPPET_CHARS, "number_of_fragments": 1},
-            },
-        }
     if filters:
         body["post_filter"] = {"bool": {"filter": list(filters.values())}}
     if params.sort == "datum":
         body["sort"] = [{"date": {"order": "desc", "missing": "_last"}}, "_score"]
+        body["track_scores"] = True  # the tier of each hit tells whether results are few
     if params.q and with_suggest:
         body["suggest"] = suggest_block(params.q)
     return body
@@ -158,36 +159,28 @@ def suggest_block(q: str) -> dict:
     }
 
 
-def _snippet(source: dict, highlight: dict) -> str:
-    for name in ("body",):
-        if highlight.get(name):
-            return highlight[name][0]
-    body = source.get("body") or ""
-    return body[:SNIPPET_CHARS] + ("…" if len(body) > SNIPPET_CHARS else "")
-
-
-def _title(source: dict, highlight: dict) -> str:
-    for name in ("title",):
-        if highlight.get(name):
-            return highlight[name][0]
-    return source.get("title") or ""
-
-
-def parse_hits(response: dict) -> list[Hit]:
+def parse_hits(response: dict, q: str) -> list[Hit]:
+    forms = query_forms(analyse_query(q)) if q else set()
     hits = []
     for raw in response["hits"]["hits"]:
-        source, highlight = raw["_source"], raw.get("highlight", {})
+        source = raw["_source"]
         hits.append(
             Hit(
                 type=source["type"],
-                title=highlighted(_title(source, highlight)),
+                title=highlighted(mark(source.get("title") or "", forms)),
                 url=source["url"],
-                snippet=highlighted(_snippet(source, highlight)),
+                snippet=highlighted(snippet(source.get("body") or "", forms)),
                 date=datetime.fromisoformat(source["date"]) if source.get("date") else None,
                 context=source.get("context") or "",
             )
         )
     return hits
+
+
+def full_matches(response: dict, q: str) -> int:
+    """Hits on this page that match every term of the query (the top tier)."""
+    needed = len(analyse_query(q)) * TIER
+    return sum(1 for hit in response["hits"]["hits"] if (hit.get("_score") or 0) >= needed)
 
 
 def parse_facets(response: dict, params: SearchParams) -> list[FacetResult]:
@@ -213,59 +206,46 @@ def spelling_candidates(response: dict) -> list[str]:
     return [option["text"] for entry in options for option in entry.get("options", [])]
 
 
-def validated_suggestion(client, index: str, candidates: list[str], keys, q: str, total: int = 0) -> str:
-    """The first candidate whose every word occurs in more documents this person may read
-    than the query itself found.
-
-    The phrase suggester draws words from the whole index; checking each candidate with the
-    permission filter is what keeps restricted words from ever being suggested.
-    """
-    candidates = [c for c in dict.fromkeys(candidates) if c.lower() != q.lower()]
-    if not candidates:
-        return ""
-    searches = []
-    for candidate in candidates:
-        searches.append({"index": index})
-        searches.append(
-            {
-                "size": 0,
-                "track_total_hits": total + 1,
-                "query": {
-                    "bool": {
-                        "filter": [permission_filter(keys)],
-                        "must": [{"match": {"spell": {"query": candidate, "operator": "and"}}}],
-                    }
-                },
-            }
-        )
-    responses = client.msearch(searches=searches)["responses"]
-    for candidate, response in zip(candidates, responses, strict=True):
-        if response.get("hits", {}).get("total", {}).get("value", 0) > total:
-            return candidate
-    return ""
+def _answer(response: dict, params: SearchParams, **extra) -> SearchResults:
+    return SearchResults(
+        hits=parse_hits(response, params.q),
+        total=response["hits"]["total"]["value"],
+        facets=parse_facets(response, params),
+        engine="elasticsearch",
+        took_ms=response.get("took", 0),
+        full_matches=full_matches(response, params.q) if params.q else 0,
+        query=params.q,
+        **extra,
+    )
 
 
 def search(client, index: str, params: SearchParams, keys) -> SearchResults:
+    """All words > most > any; when few documents match every word: typo-tolerant matching,
+    and a confident correction (no readable document has all words, a suggestion's words all
+    occur) is applied, with the literal query one click away (``letterlijk``)."""
     response = client.search(index=index, **build_search_body(params, keys)).body
-    total = response["hits"]["total"]["value"]
-    if params.q and total == 0:
-        # Nothing found: perhaps a typo. Try again tolerating small spelling differences.
-        retry = client.search(index=index, **build_search_body(params, keys, fuzzy=True)).body
-        if retry["hits"]["total"]["value"]:
-            response, total = retry, retry["hits"]["total"]["value"]
-    suggestion = ""
-    if params.q and total < 3:
-        # Few or no hits: ask for "bedoelde u ...?" (only then: it costs time on large indexes).
-        suggested = client.search(index=index, size=0, suggest=suggest_block(params.q)).body
-        suggestion = validated_suggestion(client, index, spelling_candidates(suggested), keys, params.q, total)
-    return SearchResults(
-        hits=parse_hits(response),
-        total=total,
-        facets=parse_facets(response, params),
-        suggestion=suggestion,
-        engine="elasticsearch",
-        took_ms=response.get("took", 0),
-    )
+    results = _answer(response, params)
+    if not params.q or params.literal or results.full_matches >= FEW:
+        return results
+    # Few: fuzzy retry, with the phrase suggester in the same request.
+    retry = client.search(index=index, **build_search_body(params, keys, fuzzy=True, with_suggest=True)).body
+    candidates = [c for c in dict.fromkeys(spelling_candidates(retry)) if c.lower() != params.q.lower()][:3]
+    if candidates:
+        # Each candidate searched in full with the permission filter: only words this person may
+        # read can be suggested, and the first with a document holding all its words wins.
+        searches = []
+        for candidate in candidates:
+            searches += [{"index": index}, build_search_body(replace(params, q=candidate), keys)]
+        for candidate, answer in zip(candidates, client.msearch(searches=searches)["responses"], strict=True):
+            if "error" in answer:
+                continue
+            if full_matches(answer, candidate):
+                if results.full_matches == 0:
+                    return _answer(answer, replace(params, q=candidate), corrected_from=params.q)
+                results.suggestion = candidate
+                break
+    fuzzy = _answer(retry, params, suggestion=results.suggestion)
+    return fuzzy if fuzzy.full_matches > results.full_matches or not results.total else results
 
 
 def title_suggestions(client, index: str, q: str, keys, size: int = 8) -> list[dict]:

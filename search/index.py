@@ -35,9 +35,12 @@ class SearchEntry(Document):
     title = _text(copy_to="spell")
     body = _text(copy_to="spell")
     context = _text()
-    # Parts of the domain compounds in title and body (see search/analysis).
-    title_parts = Text(analyzer=INDEX_ANALYZER)
-    body_parts = Text(analyzer=INDEX_ANALYZER)
+    # Analysed in Python (search/analysis): Snowball stems of the words, and the stems of the
+    # parts of every compound. Only lower-cased and split on spaces here.
+    title_stem = Text(analyzer=EXACT_ANALYZER)
+    body_stem = Text(analyzer=EXACT_ANALYZER)
+    title_parts = Text(analyzer=EXACT_ANALYZER)
+    body_parts = Text(analyzer=EXACT_ANALYZER)
     # Source of "bedoelde u ...?" suggestions (validated against readable documents).
     spell = Text(analyzer=EXACT_ANALYZER)
     url = Keyword(index=False)

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 from elasticsearch import helpers
 
+from . import embedded
 from . import index as es_index
-from .backend import get_client
+from .backend import elasticsearch_configured, get_client
 from .documents import adapter_for, adapters
 
 
@@ -24,16 +25,26 @@ def documents_for(label: str, pk) -> list:
 def sync_object(label: str, pk, client=None, refresh=False) -> int:
     """Index, update or remove one object's documents. Returns how many documents it has."""
     documents = documents_for(label, pk)
-    es_index.replace_object_documents(f"{label.lower()}:{pk}", documents, client=client, refresh=refresh)
+    # The embedded index first: it serves when Elasticsearch is not configured or down.
+    embedded.replace_object_documents(f"{label.lower()}:{pk}", documents)
+    if elasticsearch_configured():
+        es_index.replace_object_documents(f"{label.lower()}:{pk}", documents, client=client, refresh=refresh)
     return len(documents)
 
 
 def sync_objects(keys, client=None, refresh=False) -> int:
     """``sync_object`` for many ``(label, pk)`` pairs in one round of requests."""
     by_object = {f"{label.lower()}:{pk}": documents_for(label, pk) for label, pk in keys}
-    if by_object:
+    for object_id, documents in by_object.items():
+        embedded.replace_object_documents(object_id, documents)
+    if by_object and elasticsearch_configured():
         es_index.replace_documents(by_object, client=client, refresh=refresh)
     return sum(len(documents) for documents in by_object.values())
+
+
+def rebuild_embedded() -> int:
+    """Refill the embedded full-text index from the database."""
+    return embedded.rebuild(iter_all_documents())
 
 
 def iter_all_documents():

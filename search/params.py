@@ -36,6 +36,7 @@ class SearchParams:
     sort: str = "relevantie"
     page: int = 1
     page_size: int = PAGE_SIZE
+    literal: bool = False  # "letterlijk": no spelling correction applied
 
     @classmethod
     def from_querydict(cls, data) -> SearchParams:
@@ -54,7 +55,7 @@ class SearchParams:
             page = min(max(int(data.get("pagina", 1)), 1), MAX_PAGE)
         except ValueError:
             page = 1
-        return cls(q=q, filters=filters, sort=sort, page=page)
+        return cls(q=q, filters=filters, sort=sort, page=page, literal=data.get("letterlijk") == "1")
 
     @property
     def offset(self) -> int:
@@ -75,6 +76,8 @@ class SearchParams:
             pairs.append(("sort", self.sort))
         if self.page > 1:
             pairs.append(("pagina", str(self.page)))
+        if self.literal:
+            pairs.append(("letterlijk", "1"))
         return pairs
 
     def querystring(self, **changes) -> str:

@@ -1,5 +1,6 @@
 """Queueing changes for the index and processing the queue with exponential backoff.
 
+Both indexes (Elasticsearch when configured, and the embedded full-text index) are fed from here.
 Saving content never depends on Elasticsearch: the queue row is written with the content, the
 processing task runs after commit, and a failure only reschedules the row.
 """
@@ -30,8 +31,7 @@ def backoff(attempts: int) -> timedelta:
 
 
 def enqueue(label: str, pk, action: str = IndexQueue.Action.INDEX) -> None:
-    if not elasticsearch_configured():
-        return
+    # Always: the embedded full-text index follows the same queue as Elasticsearch.
     now = timezone.now()
     IndexQueue.objects.update_or_create(
         model_label=label.lower(),
@@ -94,15 +94,13 @@ def sync_now(*instances) -> None:
     """Bring these objects' documents up to date *now*, visible to the very next search.
 
     For moderation removals: a hidden post must not stay findable until the worker's turn and
-    the index's next refresh. Covers the objects whose documents follow them (a hidden topic's
+    the index's next refresh (Elasticsearch and the embedded index alike). Covers the objects whose documents follow them (a hidden topic's
     replies). Call after commit (``transaction.on_commit``). Never raises: when
     Elasticsearch is down, the queue rows written with the change stay for the worker.
     """
     from .documents import object_keys
     from .indexing import sync_objects
 
-    if not elasticsearch_configured():
-        return
     started = timezone.now()
     try:
         keys = list(dict.fromkeys(key for instance in instances for key in object_keys(instance)))

@@ -10,6 +10,9 @@ from django.utils.safestring import SafeString, mark_safe
 
 from .documents import TYPE_LABELS
 
+# Fewer documents than this matching every word of a query: tolerate typos, consider a correction.
+FEW = 3
+
 # Engines mark highlights with these control characters; everything else is escaped.
 HL_START, HL_END = "\x02", "\x03"
 
@@ -73,6 +76,9 @@ class SearchResults:
     engine: str = "elasticsearch"
     notice: str = ""  # shown when Elasticsearch is down and the database answers
     took_ms: float = 0.0
+    full_matches: int = 0  # hits on this page with every word of the query
+    corrected_from: str = ""  # the literal query, when a confident correction was applied
+    query: str = ""  # the query these results are for (the correction, when applied)
 
 
 def facet_label(param: str, value: str) -> str:

@@ -43,6 +43,9 @@ def search_page(request):
             for facet in results.facets
         }
         context["suggestion_link"] = params.querystring(q=results.suggestion, page=1) if results.suggestion else ""
+        # A confident correction was applied: say so, and link to the query as typed.
+        context["shown_query"] = params.q if not results.corrected_from else results.query
+        context["literal_link"] = params.querystring(page=1, literal=True)
         context["first_number"] = params.offset + 1
         context["clear_filters_link"] = params.querystring(filters={}, page=1)
     return render(request, "search/zoeken.html", context)
@@ -68,6 +71,7 @@ def search_api(request):
                 for facet in results.facets
             },
             "suggestion": results.suggestion or None,
+            "corrected_query": results.query if results.corrected_from else None,
             "engine": results.engine,
             "notice": results.notice or None,
         },

@@ -1,100 +1,111 @@
-"""Dutch analysis that works on the core Elasticsearch server (and so on the CI test distribution).
+"""Dutch analysis, mostly in Python so that it runs on the core Elasticsearch server (the CI
+test distribution has no stemmer, synonym or decompounder filters) and feeds the embedded
+database engine with exactly the same terms.
 
-The core server has the ``standard`` tokenizer, ``lowercase``, ``stop`` (``_dutch_``), ``shingle``
-and ``hunspell`` — but no ``synonym``/``synonym_graph``, decompounder, stemmer or pattern
-filters (those live in analysis-common, which the test distribution lacks; checked with
-``_analyze``). So the work is split:
+- Elasticsearch: ``standard`` + ``lowercase`` + ``stop _dutch_`` + hunspell nl_NL on ``title``
+  and ``body`` (the OpenTaal dictionary), and an ``exact`` view for exact words and phrases.
+- Python (``text``): Snowball Dutch stems into ``*_stem`` fields, conflating verb forms,
+  participles and nouns (samengevoegd / samenvoegen / samenvoeging) where hunspell does not.
+- Python (``compounds``): compounds split against the OpenTaal word list into ``*_parts``
+  (as stems), at index time and for query words.
+- Python (``synonyms``): synonym groups and place-name aliases from the CMS, per query word.
 
-- Elasticsearch: stop words and hunspell stemming with the OpenTaal dictionary
-  (``<es config>/hunspell/nl_NL/``), plus an ``exact`` view (standard + lowercase) that ranks
-  exact words and phrases higher;
-- Python, from two maintained files in this folder:
-  ``samenstellingen.txt`` — domain compounds; at index time their parts go into the
-  ``title_parts``/``body_parts`` fields (so "leegstand" finds "leegstandverordening"), at query
-  time a compound in the query also searches for its parts (so "kantorentransformatie" finds
-  "transformatie van kantoren");
-  ``synoniemen.txt`` — synonym groups, expanded at query time into extra, lower-weighted
-  alternatives of the query (no reindex needed when the list changes).
-
-Both expansions run through the same hunspell analyzer in Elasticsearch, so inflected forms
-still meet. Changing ``samenstellingen.txt`` needs ``manage.py zoekindex rebuild``.
+``analyse_query`` turns a query into ``QueryTerm``s: one per word (or multi-word synonym term),
+each with every form it may take in a document. Both engines build their query from these.
 """
 
 from __future__ import annotations
 
-import re
-from functools import cache
-from pathlib import Path
+from dataclasses import dataclass
+from functools import lru_cache
 
-HERE = Path(__file__).resolve().parent
-COMPOUNDS_FILE = HERE / "samenstellingen.txt"
-SYNONYMS_FILE = HERE / "synoniemen.txt"
+from . import synonyms
+from .compounds import parts_of, split
+from .text import STOP_WORDS, content_words, stem, words
+
+__all__ = [
+    "EXACT_ANALYZER",
+    "INDEX_ANALYZER",
+    "QueryTerm",
+    "STOP_WORDS",
+    "analyse_query",
+    "content_words",
+    "document_fields",
+    "index_analysis",
+    "split",
+    "stem",
+    "words",
+]
 
 INDEX_ANALYZER = "nl_index"
 EXACT_ANALYZER = "nl_exact"
-MAX_ALTERNATIVES = 5
 
 
-def _lines(path: Path) -> list[str]:
-    lines = []
-    for raw in path.read_text(encoding="utf-8").splitlines():
-        line = raw.split("#", 1)[0].strip().lower()
-        if line:
-            lines.append(line)
-    return lines
+@dataclass(frozen=True)
+class QueryTerm:
+    """One word of a query (or a multi-word synonym term) and the forms it may take."""
+
+    text: str  # as typed, lower case: "winkels", "den haag"
+    stems: tuple[str, ...]  # Snowball stems of its words (all must occur)
+    parts: tuple[str, ...] = ()  # stems of its compound parts (all must occur), if a compound
+    synonyms: tuple[tuple[str, ...], ...] = ()  # each alternative: its stems (all must occur)
+    synonym_texts: tuple[str, ...] = ()  # the alternatives as written
+
+    def all_stems(self) -> set[str]:
+        found = set(self.stems) | set(self.parts)
+        for alternative in self.synonyms:
+            found |= set(alternative)
+        return found
 
 
-@cache
-def compounds() -> dict[str, tuple[str, ...]]:
-    """``leegstandverordening = leegstand + verordening`` -> {"leegstandverordening": ("leegstand", "verordening")}."""
-    result = {}
-    for line in _lines(COMPOUNDS_FILE):
-        whole, _, parts = line.partition("=")
-        pieces = tuple(p.strip() for p in parts.split("+") if p.strip())
-        if not whole.strip() or not pieces:
-            raise ValueError(f"onjuiste regel in {COMPOUNDS_FILE.name}: {line!r}")
-        result[whole.strip()] = pieces
-    return result
+def _part_stems(word: str) -> tuple[str, ...]:
+    return tuple(stem(p) for p in split(word))
 
 
-@cache
-def _compound_pattern() -> re.Pattern:
-    # Longest first, inside words: "bestemmingsplannen" and "herbestemmingsplan" contain a compound too.
-    keys = sorted(compounds(), key=len, reverse=True)
-    return re.compile("|".join(re.escape(k) for k in keys))
+def analyse_query(q: str) -> list[QueryTerm]:
+    tokens = [w for w in words(q) if w not in STOP_WORDS and (len(w) > 1 or w.isdigit())]
+    table = synonyms.table()
+    terms: list[QueryTerm] = []
+    i = 0
+    while i < len(tokens):
+        for size in range(min(synonyms.MAX_TERM_WORDS, len(tokens) - i), 0, -1):
+            window = tokens[i : i + size]
+            key = tuple(stem(w) for w in window)
+            if size == 1 or key in table:
+                break
+        others = table.get(key, [])
+        parts = _part_stems(window[0]) if size == 1 else ()
+        terms.append(
+            QueryTerm(
+                text=" ".join(window),
+                stems=key,
+                parts=parts if len(parts) > 1 else (),
+                synonyms=tuple(k for k in (synonyms.key_of(o) for o in others) if k),
+                synonym_texts=tuple(others),
+            )
+        )
+        i += size
+    # The same word twice ("kantoor kantoren") is one term.
+    unique = {term.stems: term for term in terms}
+    return list(unique.values())
 
 
-def compound_parts(text: str) -> list[str]:
-    """The parts of every domain compound in ``text``, in order of appearance."""
-    if not text:
-        return []
-    table = compounds()
-    return [part for match in _compound_pattern().finditer(text.lower()) for part in table[match.group(0)]]
+@lru_cache(maxsize=200_000)
+def _analysed(word: str) -> tuple[str, tuple[str, ...]]:
+    """A word's Snowball stem and the stems of its compound parts (cached: documents repeat words)."""
+    return stem(word), tuple(stem(p) for p in parts_of([word]))
 
 
-@cache
-def synonym_groups() -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(term.strip() for term in line.split(",") if term.strip()) for line in _lines(SYNONYMS_FILE))
-
-
-def query_alternatives(q: str) -> list[str]:
-    """Other ways to say the query: synonyms swapped in, compounds split into their parts."""
-    lowered = " ".join(q.lower().split())
-    alternatives: list[str] = []
-    for group in synonym_groups():
-        for term in group:
-            # A few trailing letters allowed: "bestemmingsplannen" also finds "omgevingsplan".
-            pattern = re.compile(rf"(?<!\w){re.escape(term)}\w{{0,3}}(?!\w)")
-            if pattern.search(lowered):
-                alternatives += [pattern.sub(other, lowered) for other in group if other != term]
-    words = set(re.findall(r"\w+", lowered))
-    # The parts written apart ("verordening leegstand") also look for the compound.
-    alternatives += [whole for whole, pieces in compounds().items() if len(pieces) > 1 and set(pieces) <= words]
-    parts = compound_parts(lowered)
-    if parts:
-        alternatives.append(_compound_pattern().sub(lambda m: " ".join(compounds()[m.group(0)]), lowered))
-    unique = [alt for alt in dict.fromkeys(alternatives) if alt != lowered]
-    return unique[:MAX_ALTERNATIVES]
+def document_fields(title: str, body: str) -> dict[str, str]:
+    """The Python-analysed fields of a document: Snowball stems and compound parts (as stems)."""
+    title_words = [_analysed(w) for w in content_words(title)]
+    body_words = [_analysed(w) for w in content_words(body)]
+    return {
+        "title_stem": " ".join(s for s, _p in title_words),
+        "body_stem": " ".join(s for s, _p in body_words),
+        "title_parts": " ".join(p for _s, parts in title_words for p in parts),
+        "body_parts": " ".join(dict.fromkeys(p for _s, parts in body_words for p in parts)),
+    }
 
 
 def index_analysis() -> dict:

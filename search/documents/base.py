@@ -7,12 +7,14 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from html import unescape
 
 from django.apps import apps
 from django.utils import timezone
+from django.utils.html import strip_tags
 
 from kennisplatform import access
-from search.analysis import compound_parts
+from search.analysis import document_fields
 
 # Facet "type": the kinds of hit a person can filter on, with their Dutch labels.
 TYPE_LABELS = {
@@ -74,8 +76,7 @@ class SearchDocument:
             "title": self.title,
             "body": self.body,
             "context": self.context,
-            "title_parts": " ".join(compound_parts(self.title)),
-            "body_parts": " ".join(dict.fromkeys(compound_parts(self.body))),
+            **document_fields(self.title, self.body),
             "url": self.url,
             "read_keys": sorted(self.read_keys),
             "date": self.sort_date.isoformat() if self.date else None,
@@ -143,6 +144,12 @@ class PageAdapter(Adapter):
 
     def page_url(self, page) -> str:
         return page.get_url() or page.url_path
+
+
+def plain_text(html: str | None) -> str:
+    """Text of an HTML fragment with entities decoded: the engines hold plain text and the
+    results page escapes it exactly once (strip_tags alone leaves "&lt;" to be escaped again)."""
+    return unescape(strip_tags(html)) if html else ""
 
 
 def text_of(values: Iterable[str | None]) -> str:

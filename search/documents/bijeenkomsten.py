@@ -1,10 +1,9 @@
 """Bijeenkomsten: the announcement (public or members only) and each date's verslag (members)."""
 
 from django.utils import timezone
-from django.utils.html import strip_tags
 
 from . import register
-from .base import Adapter, text_of
+from .base import Adapter, plain_text, text_of
 
 
 def _occurrence_for_link(bijeenkomst):
@@ -32,7 +31,7 @@ class BijeenkomstAdapter(Adapter):
         if occurrence is None:
             return []
         description = (
-            strip_tags(bijeenkomst.description_html) if bijeenkomst.description_html else bijeenkomst.description
+            plain_text(bijeenkomst.description_html) if bijeenkomst.description_html else bijeenkomst.description
         )
         docs = [
             self.doc(
@@ -51,7 +50,7 @@ class BijeenkomstAdapter(Adapter):
                         bijeenkomst,
                         suffix=f"verslag-{date.pk}",
                         title=f"Verslag: {bijeenkomst.title} ({timezone.localtime(date.start):%d-%m-%Y})",
-                        body=strip_tags(date.verslag_html) if date.verslag_html else date.verslag,
+                        body=plain_text(date.verslag_html) if date.verslag_html else date.verslag,
                         url=date.get_absolute_url(),
                         context=bijeenkomst.themagroep.name,
                         date=date.start,

@@ -1,11 +1,9 @@
 """Discussion topics and replies: members of the group only (hidden posts: its beheerders)."""
 
-from django.utils.html import strip_tags
-
 from themagroepen.discussies.services import post_url
 
 from . import register
-from .base import Adapter
+from .base import Adapter, plain_text
 
 
 @register
@@ -21,7 +19,7 @@ class TopicAdapter(Adapter):
             self.doc(
                 topic,
                 title=topic.title,
-                body=strip_tags(topic.html) if topic.html else topic.body,
+                body=plain_text(topic.html) if topic.html else topic.body,
                 url=topic.get_absolute_url(),
                 context=topic.themagroep.name,
                 date=topic.created,
@@ -45,7 +43,7 @@ class ReplyAdapter(Adapter):
             self.doc(
                 reply,
                 title=f"Reactie op: {topic.title}",
-                body=strip_tags(reply.html) if reply.html else reply.body,
+                body=plain_text(reply.html) if reply.html else reply.body,
                 url=post_url(topic, reply),  # opens the page of the topic that holds the reply
                 context=topic.themagroep.name,
                 date=reply.created,

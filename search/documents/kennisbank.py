@@ -1,10 +1,9 @@
 """Kennisbank pages: handreikingen (per chapter section), instruments, voorbeelden, publicaties."""
 
-from django.utils.html import strip_tags
 from django.utils.text import slugify
 
 from . import register
-from .base import PageAdapter, text_of
+from .base import PageAdapter, plain_text, text_of
 
 SKIP_KEYS = {"anchor", "instrument", "cases", "document", "kind", "id", "type"}
 
@@ -12,7 +11,7 @@ SKIP_KEYS = {"anchor", "instrument", "cases", "document", "kind", "id", "type"}
 def _raw_text(value) -> list[str]:
     """All human-readable strings in a block's raw value (rich text stripped, references skipped)."""
     if isinstance(value, str):
-        return [strip_tags(value)]
+        return [plain_text(value)]
     if isinstance(value, list):
         return [text for item in value for text in _raw_text(item)]
     if isinstance(value, dict):
@@ -49,7 +48,7 @@ class HandreikingAdapter(PageAdapter):
             self.doc(
                 page,
                 title=page.title,
-                body=text_of([page.summary, strip_tags(page.intro)]),
+                body=text_of([page.summary, plain_text(page.intro)]),
                 url=self.page_url(page),
                 date=page.last_published_at,
                 thema=_names(page.themas),
@@ -109,7 +108,7 @@ class VerordeningAdapter(PageAdapter):
             self.doc(
                 page,
                 title=page.title,
-                body=text_of([page.summary, strip_tags(page.intro), *_raw_text(page.articles.raw_data)]),
+                body=text_of([page.summary, plain_text(page.intro), *_raw_text(page.articles.raw_data)]),
                 url=self.page_url(page),
                 context=parent.title if parent.depth > 2 else "",
                 date=page.last_published_at,
@@ -127,7 +126,7 @@ class InstrumentAdapter(PageAdapter):
             self.doc(
                 page,
                 title=page.title,
-                body=text_of([page.summary, strip_tags(page.what_it_does), strip_tags(page.when_to_use)]),
+                body=text_of([page.summary, plain_text(page.what_it_does), plain_text(page.when_to_use)]),
                 url=self.page_url(page),
                 context=page.get_kind_display(),
                 date=page.last_published_at,
@@ -151,7 +150,7 @@ class VoorbeeldAdapter(PageAdapter):
                 page,
                 title=page.title,
                 body=text_of(
-                    [page.summary, strip_tags(page.situation), strip_tags(page.approach), strip_tags(page.result)]
+                    [page.summary, plain_text(page.situation), plain_text(page.approach), plain_text(page.result)]
                 ),
                 url=self.page_url(page),
                 context=f"Gemeente {gemeente.name}" if gemeente else "",
@@ -183,7 +182,7 @@ class PublicatieAdapter(PageAdapter):
             self.doc(
                 page,
                 title=page.title,
-                body=text_of([page.summary, strip_tags(page.body), document_text(page.document)]),
+                body=text_of([page.summary, plain_text(page.body), document_text(page.document)]),
                 url=self.page_url(page),
                 context=text_of([page.get_kind_display(), sender]).replace("\n", " · "),
                 date=page.date,

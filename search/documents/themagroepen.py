@@ -1,9 +1,7 @@
 """Themagroepen: name, short description and public introduction (hidden groups: members only)."""
 
-from django.utils.html import strip_tags
-
 from . import register
-from .base import Adapter, text_of
+from .base import Adapter, plain_text, text_of
 
 
 @register
@@ -12,7 +10,7 @@ class ThemagroepAdapter(Adapter):
     type = "themagroep"
 
     def documents(self, groep):
-        intro = strip_tags(groep.introduction_html) if groep.introduction_html else groep.introduction
+        intro = plain_text(groep.introduction_html) if groep.introduction_html else groep.introduction
         return [
             self.doc(
                 groep,

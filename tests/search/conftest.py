@@ -61,15 +61,16 @@ def database_search(settings):
 
 @pytest.fixture(params=["database", pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)])
 def engine(request):
-    """Run a test against both engines: the database fallback and the real Elasticsearch."""
+    """Run a test against both engines: the embedded full-text index and the real Elasticsearch;
+    returns the function that brings the engine's index up to date."""
+    from search import indexing
+
     if request.param == "database":
         request.getfixturevalue("database_search")
-        return lambda: None
+        return indexing.rebuild_embedded
     request.getfixturevalue("es_index")
 
     def reindex():
-        from search import indexing
-
         indexing.rebuild()
 
     return reindex
@@ -83,3 +84,26 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
 
     if os.environ.get("KP_TEST_DB") and settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         settings.DATABASES["default"]["TEST"]["NAME"] = os.environ["KP_TEST_DB"]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_synonyms():
+    """The synonym groups are cached (in Redis under the services); each test reads its own database."""
+    from search.analysis import synonyms
+
+    synonyms.forget()
+    yield
+    synonyms.forget()
+
+
+@pytest.fixture
+def seeded_synonyms(db):
+    """The synonym groups come from a data migration; transactional tests flush them."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from search.models import Synoniemgroep
+
+    if not Synoniemgroep.objects.exists():
+        import_module("search.migrations.0002_synoniemgroep_and_embedded_index").seed_synonyms(apps, None)

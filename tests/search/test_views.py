@@ -107,7 +107,10 @@ def test_empty_search_page_explains_what_can_be_found(client, db):
 def test_configured_but_unreachable_elasticsearch_falls_back_to_the_database(client, world_member, settings):
     settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"  # nothing listens here
     settings.ELASTICSEARCH_TIMEOUT = 1
+    from search import indexing
+
     world, member = world_member
+    indexing.rebuild_embedded()
     client.force_login(member)
     soup = _soup(client.get("/zoeken/", {"q": "kantorentransformatie"}))
     assert "De zoekmachine is tijdelijk niet bereikbaar; u ziet resultaten uit de database." in soup.get_text()

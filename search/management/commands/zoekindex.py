@@ -23,11 +23,17 @@ class Command(BaseCommand):
         process.add_argument("--all", action="store_true", help="Ook items waarvan de wachttijd nog loopt.")
 
     def handle(self, *args, action, **options):
-        if not elasticsearch_configured():
-            raise CommandError("ELASTICSEARCH_URL is niet ingesteld: zoeken gebruikt de database, er is geen index.")
+        if action in ("status", "reconcile") and not elasticsearch_configured():
+            raise CommandError(
+                "ELASTICSEARCH_URL is niet ingesteld: zoeken gebruikt de ingebouwde index (zoekindex rebuild)."
+            )
         getattr(self, f"do_{action}")(**options)
 
     def do_rebuild(self, no_progress=False, **options):
+        count = indexing.rebuild_embedded()
+        self.stdout.write(self.style.SUCCESS(f"Ingebouwde zoekindex opgebouwd met {count} documenten."))
+        if not elasticsearch_configured():
+            return
         total = sum(indexing.count_objects().values())
         with tqdm(total=total, unit="doc", disable=no_progress, file=self.stderr._out, desc="Indexeren") as bar:
             name, count = indexing.rebuild(progress=bar.update)
