@@ -5,21 +5,6 @@ import pytest
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture(autouse=True)
-def _reference_data(transactional_db):
-    """A transactional test before this one flushed what migrations created; put back what we need."""
-    import importlib
-
-    from django.apps import apps
-    from django.conf import settings
-    from wagtail.models import Locale, Page
-
-    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-    if not Page.objects.filter(depth=1).exists():
-        Page.add_root(instance=Page(title="Root", slug="root"))
-    importlib.import_module("kennisbank.migrations.0002_load_gemeenten").load(apps, None)
-
-
 def test_kennisbank_pages_have_no_accessibility_violations(kb, live_server_url, page, assert_accessible):
     for url in [
         kb.handreiking.url,
