@@ -1,35 +1,11 @@
-"""The handreiking as PDF and the model verordening as an editable Word file."""
+"""The model verordening as an editable Word file (the PDF: test_pdf.py)."""
 
 from io import BytesIO
 
 import pytest
 from docx import Document
-from pypdf import PdfReader
 
 pytestmark = pytest.mark.django_db
-
-
-def test_handreiking_pdf_is_a_valid_document_with_all_chapters(client, kb):
-    response = client.get(kb.handreiking.url + "pdf/")
-    assert response.status_code == 200
-    assert response["Content-Type"] == "application/pdf"
-    assert 'filename="leegstand-te-lijf.pdf"' in response["Content-Disposition"]
-    reader = PdfReader(BytesIO(response.content))
-    assert reader.metadata.title == "Leegstand te lijf"
-    text = "\n".join(page.extract_text() for page in reader.pages)
-    for expected in [
-        "Leegstand te lijf",
-        "1. Waarom aanpakken",
-        "2. Rol van de gemeente",
-        "3. Instrumenten kiezen",
-        "Eerste stap",
-        "Checklist: Checklist 1",
-        "Punt twee",
-        "Kantorenloods",
-        "Kop A",
-    ]:
-        assert expected in text, expected
-    assert len(reader.pages) >= 4  # title page with contents, then one page per chapter
 
 
 def test_verordening_docx_opens_and_holds_every_article(client, kb):
