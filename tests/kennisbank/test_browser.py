@@ -43,3 +43,23 @@ def test_visitor_reads_ticks_a_checklist_moves_on_and_downloads_the_pdf(kb, live
     assert download.suggested_filename == "leegstand-te-lijf.pdf"
     with open(download.path(), "rb") as handle:
         assert handle.read(5) == b"%PDF-"
+
+
+def test_a_chapter_prints_on_a4_without_navigation_from_its_print_button(kb, live_server_url, page):
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    page.goto(live_server_url + kb.chapters[0].url)
+    button = page.get_by_role("button", name="Dit hoofdstuk afdrukken")
+    assert button.is_visible()
+    page.evaluate("window.print = () => { window.printed = true; }")
+    button.click()
+    assert page.evaluate("window.printed === true")
+
+    printed = PdfReader(BytesIO(page.pdf(prefer_css_page_size=True)))
+    width, height = (float(value) for value in printed.pages[0].mediabox[2:])
+    assert (round(width), round(height)) == (595, 842)  # A4 in points, from print.css @page
+    text = "\n".join(sheet.extract_text() for sheet in printed.pages)
+    assert "Waarom aanpakken" in text and "Eerste stap" in text
+    assert "Inhoudsopgave" not in text and "Dit hoofdstuk afdrukken" not in text and "Hoofdmenu" not in text
