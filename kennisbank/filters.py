@@ -2,10 +2,13 @@
 
 Each facet counts within the results of all *other* active filters, so a visitor sees how many
 cases each choice would give. Every facet is one aggregate query, whatever the number of cases.
+Instrument options are pages themselves: only those the visitor may read become an option (the
+access module decides), so a draft or closed instrument's title never shows as a filter label.
 """
 
 from django.db.models import Count
 
+from kennisbank.pages.common import readable_ids
 from kennisbank.pages.voorbeelden import PropertyType
 
 # (GET parameter, label, lookup used to filter, (value field, label field) used to count)
@@ -20,8 +23,9 @@ PROPERTY_LABELS = dict(PropertyType.choices)
 
 
 class VoorbeeldFilter:
-    def __init__(self, queryset, params):
+    def __init__(self, queryset, params, user):
         self.queryset = queryset
+        self.user = user
         self.active = {name: params.get(name, "").strip() for name, *_ in FACETS if params.get(name, "").strip()}
 
     def _filtered(self, skip=None):
@@ -43,16 +47,18 @@ class VoorbeeldFilter:
         for name, label, _lookup, (value_field, label_field) in FACETS:
             extra = [label_field] if label_field else []
             if name == "instrument":
-                extra.append("instrumenten__live")
+                extra.append("instrumenten__pk")
             # order_by() drops the page tree ordering, which would otherwise split the GROUP BY.
-            rows = (
+            rows = list(
                 self._filtered(skip=name).order_by().values(value_field, *extra).annotate(n=Count("pk", distinct=True))
             )
+            if name == "instrument":
+                readable = readable_ids({row["instrumenten__pk"] for row in rows if row["instrumenten__pk"]}, self.user)
             options = []
             for row in rows:
                 value = row[value_field]
-                # Cases without a value, and draft instruments, are no filter option.
-                if value is None or (name == "instrument" and not row["instrumenten__live"]):
+                # Cases without a value, and instruments the visitor may not read, are no filter option.
+                if value is None or (name == "instrument" and row["instrumenten__pk"] not in readable):
                     continue
                 text = row[label_field] if label_field else PROPERTY_LABELS.get(value, value)
                 options.append(
