@@ -170,3 +170,17 @@ def test_home_page_shows_latest_readable_voorbeelden_and_publicaties(client, kb)
     text = html.select_one("main").get_text()
     assert "Kantoor in Utrecht" in text and "Ledenbrief over leegstand" in text
     assert "Besloten voorbeeld" not in text and "Besloten notitie" not in text and "Conceptvoorbeeld" not in text
+
+
+def test_the_map_link_of_a_voorbeeld_uses_a_dot_decimal(client, kb):
+    from decimal import Decimal
+
+    from kennisbank.models import VoorbeeldPage
+
+    VoorbeeldPage.objects.filter(pk=kb.leeuwarden.pk).update(
+        location_name="Grote Kerk", latitude=Decimal("53.2012"), longitude=Decimal("5.7999")
+    )
+
+    html = client.get(kb.leeuwarden.url).content.decode()
+
+    assert "mlat=53.201200&amp;mlon=5.799900#map=17/53.201200/5.799900" in html
