@@ -1,4 +1,4 @@
-"""Feeds are valid RFC 4287 / RSS 2.0, and a summary reaches the reader as text (issue 16.11)."""
+"""What crawlers and feed readers get: valid feeds with text summaries (16.11), robots.txt, sitemap, meta descriptions (16.10)."""
 
 import xml.etree.ElementTree as ET
 
@@ -49,3 +49,24 @@ def test_the_sitemap_lists_the_thema_pages(client, kb):
 
     assert f"{root}/themas/" in locations
     assert f"{root}/themas/erfgoed/" in locations and f"{root}/themas/kantoren/" in locations
+
+
+def test_robots_txt_points_at_the_sitemap_and_keeps_crawlers_out_of_the_cms(client, kb):
+    response = client.get("/robots.txt")
+
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/plain")
+    lines = response.content.decode().splitlines()
+    assert f"Sitemap: {kb.home.get_site().root_url}/sitemap.xml" in lines
+    assert "Disallow: /cms/" in lines
+
+
+@pytest.mark.parametrize("index", ["voorbeelden_index", "instruments_index", "publicaties_index", "handreiking_index"])
+def test_every_index_page_has_a_meta_description(client, kb, index):
+    from bs4 import BeautifulSoup
+
+    page = getattr(kb, index)
+    type(page).objects.filter(pk=page.pk).update(intro="<p>Alles over <b>leegstand</b>.</p>")
+
+    meta = BeautifulSoup(client.get(page.url).content, "html.parser").find("meta", attrs={"name": "description"})
+
+    assert meta is not None and meta["content"] == "Alles over leegstand."
