@@ -63,3 +63,36 @@ def test_a_chapter_prints_on_a4_without_navigation_from_its_print_button(kb, liv
     text = "\n".join(sheet.extract_text() for sheet in printed.pages)
     assert "Waarom aanpakken" in text and "Eerste stap" in text
     assert "Inhoudsopgave" not in text and "Dit hoofdstuk afdrukken" not in text and "Hoofdmenu" not in text
+
+
+def test_content_pages_reflow_at_320_px_and_a_wide_table_scrolls_in_its_own_region(
+    kb, live_server_url, browser_context
+):
+    import json
+
+    from kennisbank.models import HoofdstukPage
+
+    chapter = HoofdstukPage.objects.get(pk=kb.chapters[0].pk)
+    wide = [
+        [f"Kolom {n} met een lange kop" for n in range(8)],
+        [f"waarde {n} bij leegstandverordening" for n in range(8)],
+    ]
+    chapter.body = json.dumps(
+        list(chapter.body.raw_data)
+        + [{"type": "table", "value": {"data": wide, "first_row_is_table_header": True, "table_caption": "Breed"}}]
+    )
+    chapter.save()
+    page = browser_context.new_page()
+    page.set_viewport_size({"width": 320, "height": 640})
+    urls = [kb.handreiking.url, chapter.url, kb.verordening.url, kb.instruments_index.url, kb.loods.url]
+    urls += [kb.voorbeelden_index.url, kb.utrecht.url, kb.publicaties_index.url, kb.brief.url, "/themas/erfgoed/"]
+    for url in urls:
+        page.goto(live_server_url + url)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320, url
+
+    page.goto(live_server_url + chapter.url)
+    region = page.get_by_role("region", name="Tabel: Breed (scrollbaar)")
+    assert region.evaluate("el => el.scrollWidth > el.clientWidth")  # the table really is wider
+    region.focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("el => el.scrollLeft > 0", arg=region.element_handle())
