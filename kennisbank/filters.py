@@ -19,6 +19,7 @@ FACETS = [
     ("instrument", "Instrument", "instrumenten__slug", ("instrumenten__slug", "instrumenten__title")),
     ("thema", "Thema", "themas__slug", ("themas__slug", "themas__name")),
 ]
+FACET_LABELS = {name: label for name, label, *_ in FACETS}
 PROPERTY_LABELS = dict(PropertyType.choices)
 
 
@@ -26,7 +27,32 @@ class VoorbeeldFilter:
     def __init__(self, queryset, params, user):
         self.queryset = queryset
         self.user = user
-        self.active = {name: params.get(name, "").strip() for name, *_ in FACETS if params.get(name, "").strip()}
+        requested = {name: params.get(name, "").strip() for name, *_ in FACETS if params.get(name, "").strip()}
+        # A value that names nothing (a typo, an old link) is reported and not applied; a known
+        # value stays selected even when the combination gives no results.
+        self.active, self.active_labels, self.unknown = {}, {}, []
+        for name, value in requested.items():
+            known = self._label_of(name, value)
+            if known is None:
+                self.unknown.append((FACET_LABELS[name], value))
+            else:
+                self.active[name], self.active_labels[name] = value, known
+
+    def _label_of(self, name, value):
+        from kennisbank.geo import Gemeente, Provincie
+        from kennisbank.pages.instrumenten import InstrumentPage
+        from kennisbank.themes import Thema
+        from kennisplatform.access import readable_pages
+
+        if name == "vastgoed":
+            return PROPERTY_LABELS.get(value)
+        if name == "instrument":
+            pages = readable_pages(InstrumentPage.objects.filter(slug=value), self.user)
+            return pages.values_list("title", flat=True).first()
+        model, field = {"provincie": (Provincie, "name"), "gemeente": (Gemeente, "name"), "thema": (Thema, "name")}[
+            name
+        ]
+        return model.objects.filter(slug=value).values_list(field, flat=True).first()
 
     def _filtered(self, skip=None):
         queryset = self.queryset
@@ -64,9 +90,19 @@ class VoorbeeldFilter:
                 options.append(
                     {"value": value, "label": text, "count": row["n"], "selected": self.active.get(name) == value}
                 )
+            active = self.active.get(name)
+            if active and not any(option["value"] == active for option in options):
+                options.append({"value": active, "label": self.active_labels[name], "count": 0, "selected": True})
             options.sort(key=lambda option: option["label"].lower())
             facets.append({"name": name, "label": label, "options": options, "active": self.active.get(name, "")})
         return facets
+
+    def removal_links(self):
+        """(label, query string without that one filter) for every active filter."""
+        return [
+            (f"{FACET_LABELS[name]}: {self.active_labels[name]}", self.querystring(**{name: ""}))
+            for name in self.active
+        ]
 
     def querystring(self, **changes):
         """The current filters as a query string, for pagination links."""

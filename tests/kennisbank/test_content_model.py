@@ -184,3 +184,28 @@ def test_the_map_link_of_a_voorbeeld_uses_a_dot_decimal(client, kb):
     html = client.get(kb.leeuwarden.url).content.decode()
 
     assert "mlat=53.201200&amp;mlon=5.799900#map=17/53.201200/5.799900" in html
+
+
+def test_a_filter_combination_without_results_keeps_the_choice_and_offers_a_way_out(client, kb):
+    from bs4 import BeautifulSoup
+
+    html = BeautifulSoup(client.get("/voorbeelden/?gemeente=utrecht&vastgoed=winkel").content, "html.parser")
+
+    assert html.find(id="resultaten").get_text(strip=True) == "0 voorbeelden"
+    selected = html.select_one("select[name=gemeente] option[selected]")
+    assert selected["value"] == "utrecht" and selected.get_text(strip=True) == "Utrecht (0)"
+    assert html.select_one("select[name=vastgoed] option[selected]")["value"] == "winkel"
+    way_out = html.find(class_="kb-no-results")
+    assert "Geen voorbeelden met deze combinatie van filters" in way_out.get_text()
+    links = {a.get_text(strip=True): a["href"] for a in way_out.find_all("a")}
+    assert links["Alle filters wissen"] == kb.voorbeelden_index.url
+    assert links["Soort vastgoed: Winkel weglaten"] == kb.voorbeelden_index.url + "?gemeente=utrecht"
+
+
+def test_an_unknown_filter_value_is_reported_and_not_applied(client, kb):
+    from bs4 import BeautifulSoup
+
+    html = BeautifulSoup(client.get("/voorbeelden/?gemeente=atlantis").content, "html.parser")
+
+    assert "Onbekende waarde voor gemeente: ‘atlantis’" in html.get_text()
+    assert html.find(id="resultaten").get_text(strip=True) == "3 voorbeelden"
