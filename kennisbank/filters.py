@@ -8,8 +8,8 @@ access module decides), so a draft or closed instrument's title never shows as a
 
 from django.db.models import Count
 
-from kennisbank.pages.common import readable_ids
 from kennisbank.pages.voorbeelden import PropertyType
+from kennisplatform.access import readable_pages
 
 # (GET parameter, label, lookup used to filter, (value field, label field) used to count)
 FACETS = [
@@ -26,7 +26,12 @@ PROPERTY_LABELS = dict(PropertyType.choices)
 class VoorbeeldFilter:
     def __init__(self, queryset, params, user):
         self.queryset = queryset
-        self.user = user
+        # slug -> title of every instrument this visitor may read: the only instrument options.
+        from kennisbank.pages.instrumenten import InstrumentPage
+
+        self.readable_instruments = dict(
+            readable_pages(InstrumentPage.objects.all(), user).values_list("slug", "title")
+        )
         requested = {name: params.get(name, "").strip() for name, *_ in FACETS if params.get(name, "").strip()}
         # A value that names nothing (a typo, an old link) is reported and not applied; a known
         # value stays selected even when the combination gives no results.
@@ -40,15 +45,12 @@ class VoorbeeldFilter:
 
     def _label_of(self, name, value):
         from kennisbank.geo import Gemeente, Provincie
-        from kennisbank.pages.instrumenten import InstrumentPage
         from kennisbank.themes import Thema
-        from kennisplatform.access import readable_pages
 
         if name == "vastgoed":
             return PROPERTY_LABELS.get(value)
         if name == "instrument":
-            pages = readable_pages(InstrumentPage.objects.filter(slug=value), self.user)
-            return pages.values_list("title", flat=True).first()
+            return self.readable_instruments.get(value)
         model, field = {"provincie": (Provincie, "name"), "gemeente": (Gemeente, "name"), "thema": (Thema, "name")}[
             name
         ]
@@ -72,19 +74,15 @@ class VoorbeeldFilter:
         facets = []
         for name, label, _lookup, (value_field, label_field) in FACETS:
             extra = [label_field] if label_field else []
-            if name == "instrument":
-                extra.append("instrumenten__pk")
             # order_by() drops the page tree ordering, which would otherwise split the GROUP BY.
             rows = list(
                 self._filtered(skip=name).order_by().values(value_field, *extra).annotate(n=Count("pk", distinct=True))
             )
-            if name == "instrument":
-                readable = readable_ids({row["instrumenten__pk"] for row in rows if row["instrumenten__pk"]}, self.user)
             options = []
             for row in rows:
                 value = row[value_field]
                 # Cases without a value, and instruments the visitor may not read, are no filter option.
-                if value is None or (name == "instrument" and row["instrumenten__pk"] not in readable):
+                if value is None or (name == "instrument" and value not in self.readable_instruments):
                     continue
                 text = row[label_field] if label_field else PROPERTY_LABELS.get(value, value)
                 options.append(
