@@ -5,6 +5,10 @@ ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 DJANGO_PROFILE=production \
     STATIC_ROOT=/app/var/static MEDIA_ROOT=/data/media PRIVATE_MEDIA_ROOT=/data/private
 
 WORKDIR /app
+# Pango and fonts for WeasyPrint (the handreiking PDF embeds Liberation Sans).
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation \
+ && rm -rf /var/lib/apt/lists/*
 RUN useradd --system --create-home --home-dir /home/app app
 
 COPY requirements.lock ./

@@ -154,22 +154,23 @@ def _handreiking(home, themas, instruments, voorbeelden):
 
 
 def _letter_pdf(title, sender, date, summary):
-    from io import BytesIO
+    """A one-page accessible PDF standing in for the real letter (same renderer as the handreiking)."""
+    from django.utils.html import format_html
+    from weasyprint import HTML
 
-    from reportlab.lib.styles import getSampleStyleSheet
-    from reportlab.platypus import Paragraph, SimpleDocTemplate
+    from kennisbank.pdf import PDF_VARIANT
 
-    styles = getSampleStyleSheet()
-    buffer = BytesIO()
-    SimpleDocTemplate(buffer, title=title).build(
-        [
-            Paragraph(title, styles["Title"]),
-            Paragraph(f"{sender}, {date:%d-%m-%Y}", styles["Normal"]),
-            Paragraph("Samenvatting (Kennisplatform Leegstand)", styles["Heading2"]),
-            Paragraph(summary, styles["BodyText"]),
-        ]
+    html = format_html(
+        '<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>{}</title></head>'
+        "<body style=\"font-family: 'Liberation Sans', 'DejaVu Sans', sans-serif\">"
+        "<h1>{}</h1><p>{}, {}</p><h2>Samenvatting (Kennisplatform Leegstand)</h2><p>{}</p></body></html>",
+        title,
+        title,
+        sender,
+        f"{date:%d-%m-%Y}",
+        summary,
     )
-    return buffer.getvalue()
+    return HTML(string=html).write_pdf(pdf_variant=PDF_VARIANT)
 
 
 def _publicaties(home, themas):

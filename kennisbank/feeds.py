@@ -1,4 +1,8 @@
-"""RSS and Atom feeds for voorbeelden and publicaties: public, live pages only."""
+"""RSS and Atom feeds for voorbeelden and publicaties: public, live pages only.
+
+Summaries are plain text (Atom ``type="text"``; tags stripped), so whatever an editor typed never
+reaches a feed reader as live markup. Every Atom entry has ``updated`` and an author (RFC 4287).
+"""
 
 from datetime import datetime, time
 
@@ -6,15 +10,28 @@ from django.contrib.auth.models import AnonymousUser
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import strip_tags
 
 from kennisbank.models import PublicatiePage, VoorbeeldPage
 from kennisplatform.access import readable_pages
 
 FEED_LENGTH = 30
+PUBLISHER = "Kennisplatform Leegstand"
+
+
+class TextSummaryAtom1Feed(Atom1Feed):
+    """Django's Atom feed declares summaries as HTML; ours are text."""
+
+    def add_item_elements(self, handler, item):
+        description, item["description"] = item["description"], None
+        super().add_item_elements(handler, item)
+        if description is not None:
+            handler.addQuickElement("summary", description, {"type": "text"})
 
 
 class _PageFeed(Feed):
     model = None
+    author_name = PUBLISHER
 
     def items(self):
         # A feed is fetched without a session by readers and aggregators: public content only.
@@ -24,13 +41,17 @@ class _PageFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.summary
+        return strip_tags(item.summary).strip()
 
     def item_link(self, item):
         return item.full_url or item.url
 
     def item_pubdate(self, item):
         return item.first_published_at
+
+    def item_updateddate(self, item):
+        # Atom requires one; a live page imported without publishing history has no date of its own.
+        return item.last_published_at or self.item_pubdate(item) or timezone.now()
 
 
 class VoorbeeldenRss(_PageFeed):
@@ -43,12 +64,15 @@ class VoorbeeldenRss(_PageFeed):
     def item_categories(self, item):
         return [item.get_property_type_display(), item.gemeente.name]
 
+    def item_author_name(self, item):
+        return f"Gemeente {item.gemeente.name}"
+
     def items(self):
         return super().items().select_related("gemeente")
 
 
 class VoorbeeldenAtom(VoorbeeldenRss):
-    feed_type = Atom1Feed
+    feed_type = TextSummaryAtom1Feed
     subtitle = VoorbeeldenRss.description
 
 
@@ -67,5 +91,5 @@ class PublicatiesRss(_PageFeed):
 
 
 class PublicatiesAtom(PublicatiesRss):
-    feed_type = Atom1Feed
+    feed_type = TextSummaryAtom1Feed
     subtitle = PublicatiesRss.description

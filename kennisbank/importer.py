@@ -49,6 +49,17 @@ class ImportErrors(Exception):
         self.errors = errors
 
 
+# Model field -> the key in the import file, for messages.
+FIELD_NAMES_IN_FILE = {
+    "approach": "body",
+    "contact_name": "contact.name",
+    "contact_role": "contact.role",
+    "contact_email": "contact.email",
+}
+# Names people use for a gemeente whose official (CBS) name differs.
+GEMEENTE_ALIASES = {"den haag": "GM0518", "den bosch": "GM0796"}
+
+
 class _Lookups:
     """Everything a line may refer to, loaded once (not per line)."""
 
@@ -57,6 +68,9 @@ class _Lookups:
         for gemeente in Gemeente.objects.all():
             for key in (gemeente.cbs_code.lower(), gemeente.name.lower(), gemeente.slug):
                 self.gemeenten[key] = gemeente
+        for alias, code in GEMEENTE_ALIASES.items():
+            if code.lower() in self.gemeenten:
+                self.gemeenten[alias] = self.gemeenten[code.lower()]
         self.themas = {}
         for thema in Thema.objects.all():
             self.themas[thema.slug] = thema
@@ -107,7 +121,25 @@ def _validate_line(number, data, lookups, problems):
         _validate_voorbeeld(data, lookups, problems, record)
     else:
         _validate_publicatie(data, lookups, problems, record)
+    _check_model_limits(record, problems)
     return record
+
+
+def _check_model_limits(record, problems):
+    """What the database would refuse (too long for the column, NUL bytes PostgreSQL cannot store)
+    is a problem of this line, reported before anything is written."""
+    model = VoorbeeldPage if record.type == "voorbeeld" else PublicatiePage
+    texts = [("slug", record.slug), *record.fields.items(), *(("tags", tag) for tag in record.tags)]
+    for name, value in texts:
+        if not isinstance(value, str):
+            continue
+        label = FIELD_NAMES_IN_FILE.get(name, name)
+        if "\x00" in value:
+            problems.append(f"'{label}' bevat een NUL-teken (\\u0000); haal het weg")
+            continue
+        max_length = model._meta.get_field(name).max_length if name != "tags" else 100
+        if max_length and len(value) > max_length:
+            problems.append(f"'{label}' is {len(value)} tekens lang, maximaal {max_length}")
 
 
 def _gemeente(value, lookups, problems, label="gemeente"):

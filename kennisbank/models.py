@@ -4,6 +4,7 @@ They live in small modules; importing them here registers them with Django.
 """
 
 from kennisbank.geo import Gemeente, Provincie  # noqa: F401
+from kennisbank.page_creation import PageCreation  # noqa: F401
 from kennisbank.pages.handreiking import HandreikingIndexPage, HandreikingPage, HoofdstukPage, HoofdstukTag  # noqa: F401
 from kennisbank.pages.instrumenten import InstrumentIndexPage, InstrumentKind, InstrumentPage  # noqa: F401
 from kennisbank.pages.publicaties import PublicatieIndexPage, PublicatiePage, PublicatieTag  # noqa: F401

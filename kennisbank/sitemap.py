@@ -1,4 +1,4 @@
-"""/sitemap.xml: every live page an anonymous visitor may read, nothing else."""
+"""/sitemap.xml: every live page an anonymous visitor may read, and the thema pages."""
 
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.sitemaps import Sitemap
@@ -32,7 +32,21 @@ class PublicPagesSitemap(Sitemap):
         for item in self.paginator.page(page).object_list:
             url = item.get_full_url(self.request)
             if url:
-                urls.append(
-                    {"item": item, "location": url, "lastmod": self.lastmod(item), "changefreq": None, "priority": None}
-                )
+                urls.append(_entry(item, url, self.lastmod(item)))
+        if page == 1:
+            urls += self._thema_urls()
         return urls
+
+    def _thema_urls(self):
+        """The thema overview and every thema (views, not pages: public by design)."""
+        from kennisbank.themes import Thema
+
+        site = Site.find_for_request(self.request)
+        if site is None:
+            return []
+        themas = [(None, "/themas/")] + [(thema, thema.get_absolute_url()) for thema in Thema.objects.order_by("name")]
+        return [_entry(thema, site.root_url + url) for thema, url in themas]
+
+
+def _entry(item, location, lastmod=None):
+    return {"item": item, "location": location, "lastmod": lastmod, "changefreq": None, "priority": None}

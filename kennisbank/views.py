@@ -1,6 +1,7 @@
-"""Non-page views: sitemap, thema listings."""
+"""Non-page views: sitemap, robots.txt, thema listings."""
 
 from django.contrib.sitemaps.views import sitemap as django_sitemap
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from kennisbank.models import HandreikingPage, InstrumentPage, PublicatiePage, Thema, VoorbeeldPage
@@ -10,6 +11,22 @@ from kennisplatform.access import readable_pages
 
 def sitemap(request):
     return django_sitemap(request, sitemaps={"pages": PublicPagesSitemap(request)})
+
+
+def robots_txt(request):
+    """Crawlers may read the public site, not the CMS or account pages; the sitemap says what there is."""
+    from wagtail.models import Site
+
+    site = Site.find_for_request(request)
+    root = site.root_url if site else request.build_absolute_uri("/").rstrip("/")
+    lines = [
+        "User-agent: *",
+        "Disallow: /cms/",
+        "Disallow: /account/",
+        "Disallow: /meldingen/",
+        f"Sitemap: {root}/sitemap.xml",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
 def thema_list(request):

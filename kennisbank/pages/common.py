@@ -2,6 +2,7 @@
 
 from django.core.paginator import Paginator
 from django.db import models
+from django.utils.html import strip_tags
 from modelcluster.contrib.taggit import ClusterTaggableManager  # noqa: F401  (re-exported for page modules)
 from wagtail.models import Page
 
@@ -30,7 +31,9 @@ class KennisbankPageMixin(models.Model):
         abstract = True
 
     def meta_description(self):
-        return self.search_description or getattr(self, "summary", "") or ""
+        """The editor's search description, else the summary, else (index pages) the intro as text."""
+        text = self.search_description or getattr(self, "summary", "") or strip_tags(getattr(self, "intro", "") or "")
+        return " ".join(text.split())
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -56,12 +56,15 @@ class HandreikingPage(KennisbankPageMixin, RoutablePageMixin, Page):
     def readable_chapters(self, user):
         return readable_pages(HoofdstukPage.objects.child_of(self), user).order_by("path")
 
+    def readable_bijlagen(self, user):
+        from kennisbank.pages.verordening import VerordeningPage
+
+        return readable_pages(VerordeningPage.objects.child_of(self), user).order_by("path")
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["chapters"] = list(self.readable_chapters(request.user).only("title", "url_path", "path", "summary"))
-        from kennisbank.pages.verordening import VerordeningPage
-
-        context["bijlagen"] = readable_pages(VerordeningPage.objects.child_of(self), request.user)
+        context["bijlagen"] = self.readable_bijlagen(request.user)
         return context
 
     @path("pdf/", name="pdf")
@@ -70,7 +73,8 @@ class HandreikingPage(KennisbankPageMixin, RoutablePageMixin, Page):
         from kennisbank.pdf import handreiking_pdf
 
         chapters = list(self.readable_chapters(request.user))
-        response = HttpResponse(handreiking_pdf(self, chapters), content_type="application/pdf")
+        bijlagen = list(self.readable_bijlagen(request.user))
+        response = HttpResponse(handreiking_pdf(request, self, chapters, bijlagen), content_type="application/pdf")
         response["Content-Disposition"] = f'attachment; filename="{self.slug}.pdf"'
         return response
 

@@ -1,4 +1,4 @@
-"""The model leegstandverordening: articles with explanations, downloadable as .docx."""
+"""The model leegstandverordening: articles with explanations, downloadable as .odt and .docx."""
 
 from django.db import models
 from django.http import HttpResponse
@@ -7,10 +7,9 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
+from kennisbank import verordening_export
 from kennisbank.blocks import ArticleBlock
 from kennisbank.pages.common import KennisbankPageMixin
-
-DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 class VerordeningPage(KennisbankPageMixin, RoutablePageMixin, Page):
@@ -29,8 +28,13 @@ class VerordeningPage(KennisbankPageMixin, RoutablePageMixin, Page):
 
     @path("docx/", name="docx")
     def docx(self, request):
-        from kennisbank.docx_export import verordening_docx
+        return self._download(verordening_export.verordening_docx(self), verordening_export.DOCX_TYPE, "docx")
 
-        response = HttpResponse(verordening_docx(self), content_type=DOCX_TYPE)
-        response["Content-Disposition"] = f'attachment; filename="{self.slug}.docx"'
+    @path("odt/", name="odt")
+    def odt(self, request):
+        return self._download(verordening_export.verordening_odt(self), verordening_export.ODT_TYPE, "odt")
+
+    def _download(self, content, content_type, extension):
+        response = HttpResponse(content, content_type=content_type)
+        response["Content-Disposition"] = f'attachment; filename="{self.slug}.{extension}"'
         return response

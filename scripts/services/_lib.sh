@@ -6,7 +6,8 @@
 # Debian packages per service, shared with up.sh so it can install them all in
 # one apt pass. fonts-liberation: without any font, Chromium screenshots show
 # boxes. maven/unzip fetch and unpack Elasticsearch (8.x runs on Java 17);
-# hunspell-nl is its Dutch dictionary.
+# hunspell-nl is its Dutch dictionary. WeasyPrint (the handreiking PDF) needs Pango;
+# python:3.11-slim and a fresh Debian lack it ("cannot load library 'libpango-1.0-0'").
 # shellcheck disable=SC2034  # used by the scripts that source this file
 PKGS_POSTGRES=(postgresql-15 postgresql-client-15)
 PKGS_REDIS=(redis-server)
@@ -15,6 +16,8 @@ PKGS_CHROMIUM=(chromium chromium-driver fonts-liberation)
 # gettext: msgfmt for the catalogue gate (scripts/check_catalogues.py); nginx only to validate
 # docker/nginx with `nginx -t` (never started).
 PKGS_TOOLS=(gettext nginx-light openssl)
+# WeasyPrint (the handreiking PDF) needs Pango and fonts to embed.
+PKGS_WEASYPRINT=(libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation fonts-dejavu-core)
 
 log() { printf '[services] %s\n' "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }

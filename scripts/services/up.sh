@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install and start every real service the tests use (PostgreSQL, Redis,
-# Elasticsearch, Chromium) and write their addresses to .env.services, which
+# Elasticsearch, Chromium; plus Pango for WeasyPrint) and write their addresses to .env.services, which
 # a Makefile or shell can source. Idempotent; takes well under a second when
 # everything is already up.
 set -euo pipefail
@@ -9,7 +9,7 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
 # Everything missing in one apt pass: at most one `apt-get update` per run.
 ensure_packages "${PKGS_POSTGRES[@]}" "${PKGS_REDIS[@]}" \
-    "${PKGS_ELASTICSEARCH[@]}" "${PKGS_CHROMIUM[@]}" "${PKGS_TOOLS[@]}"
+    "${PKGS_ELASTICSEARCH[@]}" "${PKGS_CHROMIUM[@]}" "${PKGS_TOOLS[@]}" "${PKGS_WEASYPRINT[@]}"
 
 env_file="$here/.env.services"
 tmp=$(mktemp "$env_file.XXXXXX")

@@ -23,6 +23,27 @@ from kennisbank.models import (
 )
 
 
+@pytest.fixture
+def reference_data(db):
+    """What migrations create, put back if a transactional test flushed it (also across --reuse-db runs)."""
+    import importlib
+
+    from django.apps import apps
+    from django.conf import settings
+    from django.contrib.auth.models import Group
+    from wagtail.models import Collection, Locale, Page
+
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if not Page.objects.filter(depth=1).exists():
+        Page.add_root(instance=Page(title="Root", slug="root"))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    if not Gemeente.objects.exists():
+        importlib.import_module("kennisbank.migrations.0002_load_gemeenten").load(apps, None)
+    if not Group.objects.filter(name="Redacteuren").exists():
+        importlib.import_module("kennisbank.migrations.0004_redactie_groups_and_workflow").create(apps, None)
+
+
 def _ensure_child(parent, model, slug, **fields):
     return _ensure_child_with_revision(parent, model, slug, revision=False, **fields)
 
@@ -80,7 +101,7 @@ def unpublish(page):
 
 
 @pytest.fixture
-def kb(home_page):
+def kb(reference_data, home_page):
     erfgoed = Thema.objects.create(name="Erfgoed", slug="erfgoed")
     kantoren = Thema.objects.create(name="Kantoren", slug="kantoren")
     instruments_index, _ = _ensure_child(home_page, InstrumentIndexPage, "instrumenten", title="Instrumenten")

@@ -170,3 +170,42 @@ def test_home_page_shows_latest_readable_voorbeelden_and_publicaties(client, kb)
     text = html.select_one("main").get_text()
     assert "Kantoor in Utrecht" in text and "Ledenbrief over leegstand" in text
     assert "Besloten voorbeeld" not in text and "Besloten notitie" not in text and "Conceptvoorbeeld" not in text
+
+
+def test_the_map_link_of_a_voorbeeld_uses_a_dot_decimal(client, kb):
+    from decimal import Decimal
+
+    from kennisbank.models import VoorbeeldPage
+
+    VoorbeeldPage.objects.filter(pk=kb.leeuwarden.pk).update(
+        location_name="Grote Kerk", latitude=Decimal("53.2012"), longitude=Decimal("5.7999")
+    )
+
+    html = client.get(kb.leeuwarden.url).content.decode()
+
+    assert "mlat=53.201200&amp;mlon=5.799900#map=17/53.201200/5.799900" in html
+
+
+def test_a_filter_combination_without_results_keeps_the_choice_and_offers_a_way_out(client, kb):
+    from bs4 import BeautifulSoup
+
+    html = BeautifulSoup(client.get("/voorbeelden/?gemeente=utrecht&vastgoed=winkel").content, "html.parser")
+
+    assert html.find(id="resultaten").get_text(strip=True) == "0 voorbeelden"
+    selected = html.select_one("select[name=gemeente] option[selected]")
+    assert selected["value"] == "utrecht" and selected.get_text(strip=True) == "Utrecht (0)"
+    assert html.select_one("select[name=vastgoed] option[selected]")["value"] == "winkel"
+    way_out = html.find(class_="kb-no-results")
+    assert "Geen voorbeelden met deze combinatie van filters" in way_out.get_text()
+    links = {a.get_text(strip=True): a["href"] for a in way_out.find_all("a")}
+    assert links["Alle filters wissen"] == kb.voorbeelden_index.url
+    assert links["Soort vastgoed: Winkel weglaten"] == kb.voorbeelden_index.url + "?gemeente=utrecht"
+
+
+def test_an_unknown_filter_value_is_reported_and_not_applied(client, kb):
+    from bs4 import BeautifulSoup
+
+    html = BeautifulSoup(client.get("/voorbeelden/?gemeente=atlantis").content, "html.parser")
+
+    assert "Onbekende waarde voor gemeente: ‘atlantis’" in html.get_text()
+    assert html.find(id="resultaten").get_text(strip=True) == "3 voorbeelden"

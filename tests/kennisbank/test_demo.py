@@ -15,7 +15,7 @@ from kennisbank.models import (
     VoorbeeldPage,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
 
 
 def test_demo_is_complete_and_a_second_run_changes_nothing():

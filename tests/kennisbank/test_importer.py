@@ -120,3 +120,26 @@ def test_check_only_mode_writes_nothing(tmp_path, kb, capsys):
     call_command("importeer", write(tmp_path, GOOD), "--controleer")
     assert not VoorbeeldPage.objects.filter(slug="utrecht-import").exists()
     assert "geen fouten" in capsys.readouterr().out
+
+
+def test_what_the_database_would_refuse_is_reported_per_line(tmp_path, kb):
+    too_long = dict(GOOD[1], slug="lang-kenmerk", reference="K" * 81)
+    nul = dict(GOOD[0], slug="nul-teken", title="Kantoor\u0000Utrecht")
+
+    with pytest.raises(CommandError) as error:
+        call_command("importeer", write(tmp_path, [too_long, nul]))
+
+    message = str(error.value)
+    assert "regel 1: 'reference' is 81 tekens lang, maximaal 80" in message
+    assert "regel 2: 'title' bevat een NUL-teken" in message
+    assert not PublicatiePage.objects.filter(slug="lang-kenmerk").exists()
+
+
+@pytest.mark.parametrize(("alias", "official"), [("Den Haag", "'s-Gravenhage"), ("den bosch", "'s-Hertogenbosch")])
+def test_everyday_names_of_gemeenten_are_accepted(tmp_path, kb, alias, official):
+    row = dict(GOOD[0], slug="alias-import", gemeente=alias, contact={"name": "A. Test", "gemeente": alias})
+
+    call_command("importeer", write(tmp_path, [row]))
+
+    page = VoorbeeldPage.objects.get(slug="alias-import")
+    assert page.gemeente.name == official and page.contact_gemeente.name == official

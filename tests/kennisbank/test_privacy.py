@@ -1,9 +1,7 @@
 """Drafts and restricted pages never show up where they should not: listings, feeds, sitemap, downloads."""
 
-from io import BytesIO
-
 import pytest
-from pypdf import PdfReader
+from bs4 import BeautifulSoup
 
 pytestmark = pytest.mark.django_db
 HIDDEN = ["Conceptvoorbeeld Amersfoort", "Besloten voorbeeld Apeldoorn", "Besloten notitie", "Geheim concept"]
@@ -61,7 +59,20 @@ def test_sitemap_lists_public_live_pages(client, kb):
         assert f"<loc>{page.full_url}</loc>" in text
 
 
-def test_pdf_contains_only_published_chapters(client, kb):
-    reader = PdfReader(BytesIO(client.get(kb.handreiking.url + "pdf/").content))
-    text = "\n".join(page.extract_text() for page in reader.pages)
-    assert "Waarom aanpakken" in text and "Geheim concept" not in text
+def test_voorbeelden_filters_never_name_an_instrument_the_visitor_may_not_read(client, kb):
+    from tests.conftest import make_verified_user
+    from tests.kennisbank.conftest import restrict_to_login
+
+    restrict_to_login(kb.verordening_instr)  # used by the public case in Heerlen
+
+    def instrument_options():
+        html = BeautifulSoup(client.get("/voorbeelden/").content, "html.parser")
+        return [option.get_text(" ", strip=True) for option in html.select("select[name=instrument] option")]
+
+    anonymous = instrument_options()
+    client.force_login(make_verified_user("ambtenaar@heerlen.example"))
+    signed_in = instrument_options()
+
+    assert not any("Leegstandverordening" in option for option in anonymous), anonymous
+    assert any("Kantorenloods" in option for option in anonymous)
+    assert any("Leegstandverordening" in option for option in signed_in), signed_in

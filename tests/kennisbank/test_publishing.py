@@ -79,3 +79,39 @@ def test_editors_get_a_working_create_form_in_the_cms(client, kb, model, parent)
     response = client.get(f"/cms/pages/add/kennisbank/{model}/{getattr(kb, parent).pk}/")
     assert response.status_code == 200
     assert 'lang="nl"' in response.content.decode()[:500]
+
+
+def test_a_scheduled_voorbeeld_goes_live_and_expires_when_the_clock_runs_publish_scheduled(client, kb):
+    """Issue 16.2, the editor's side: the clock that runs ``publish_scheduled`` every minute in each
+    deployment is the scheduler service (reliability work); here the command is run by hand."""
+    import time
+    from datetime import timedelta
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    editor = _member("redacteur@vng.example", "Redacteuren")
+    final_editor = _member("eindredacteur@vng.example", "Eindredacteuren")
+    page = kb.concept.specific
+    url = page.url
+    go_live_at = timezone.now() + timedelta(seconds=3)
+    page.go_live_at, page.expire_at = go_live_at, go_live_at + timedelta(seconds=3)
+    page.save_revision(user=editor)
+    state = page.get_workflow().start(page, editor)
+    state.current_task_state.task.specific.on_action(state.current_task_state, final_editor, "approve")
+
+    page.refresh_from_db()
+    assert not page.live and page.scheduled_revision is not None  # approved, waiting for its moment
+    call_command("publish_scheduled")
+    assert client.get(url).status_code == 404  # not before go-live
+
+    time.sleep(max(0, (go_live_at - timezone.now()).total_seconds()) + 0.2)
+    call_command("publish_scheduled")
+    page.refresh_from_db()
+    assert page.live and client.get(url).status_code == 200
+
+    time.sleep(max(0, (page.expire_at - timezone.now()).total_seconds()) + 0.2)
+    call_command("publish_scheduled")
+    page.refresh_from_db()
+    assert not page.live and page.expired
+    assert client.get(url).status_code == 404
