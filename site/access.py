@@ -4,17 +4,16 @@ Every readable thing carries a set of *read keys*; every person holds a set of *
 A thing is readable when the two sets overlap. Deny by default: a thing without keys (a draft,
 hidden content, a password-protected page) is readable by nobody through these functions.
 
-Keys:
+Keys (built and parsed only here):
 - ``public``          everyone, also anonymous visitors;
 - ``authenticated``   every signed-in person with a verified e-mail address;
-- ``group:<id>``      full members of themagroep <id> (site admins hold every group key).
+- ``group:<id>``      verified full members of themagroep <id> (site admins hold every group key);
 - ``beheer:<id>``     beheerders of themagroep <id>: hidden posts and reports (site admins too).
 
-Models opt in by implementing two methods::
-
-    def read_keys(self) -> frozenset[str]            # for one object (views, search documents)
-    @classmethod
-    def readable_q(cls, keys: frozenset[str]) -> Q   # for querysets (listings, feeds)
+Access knows no feature app. Each app registers, from its ``AppConfig.ready()``, one *policy*
+per model it owns (the read keys of an object and the queryset filter that matches them), and
+themagroepen registers the *memberships* people hold (``register_memberships``). Wagtail pages
+and documents are Wagtail's: their keys come from page privacy, mapped here.
 
 The same held keys feed the Elasticsearch ``terms`` filter, WebSocket connects, downloads and
 calendar feeds, so membership changes need no reindexing: only the person's keys change.
@@ -23,29 +22,111 @@ calendar feeds, so membership changes need no reindexing: only the person's keys
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 PUBLIC = "public"
 AUTHENTICATED = "authenticated"
 
+_GROUP = "group:"
+_BEHEER = "beheer:"
 _HELD_KEYS_CACHE = "_kennisplatform_held_keys"
+_MEMBER_OF_CACHE = "_kennisplatform_member_of"
+
+
+# --- key strings --------------------------------------------------------------------------------
 
 
 def group_key(themagroep_id: int) -> str:
-    return f"group:{themagroep_id}"
+    return f"{_GROUP}{themagroep_id}"
 
 
 def moderator_key(themagroep_id: int) -> str:
     """Held by the beheerders of a group: reads hidden posts and reports there."""
-    return f"beheer:{themagroep_id}"
+    return f"{_BEHEER}{themagroep_id}"
 
 
-def group_id_from_key(key: str) -> int | None:
-    if key.startswith("group:"):
-        return int(key.removeprefix("group:"))
-    return None
+def group_ids(keys: Iterable[str]) -> list[int]:
+    """The themagroepen whose member content the keys open (for ``readable_q`` filters)."""
+    return sorted(int(key.removeprefix(_GROUP)) for key in keys if key.startswith(_GROUP))
+
+
+def moderated_group_ids(keys: Iterable[str]) -> list[int]:
+    """The themagroepen whose hidden content and reports the keys open."""
+    return sorted(int(key.removeprefix(_BEHEER)) for key in keys if key.startswith(_BEHEER))
+
+
+def keys_overlap(read: Iterable[str], held: Iterable[str]) -> bool:
+    return not set(read).isdisjoint(held)
+
+
+# --- the registry -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Policy:
+    """How one model is read: the keys of an object, and the filter matching held keys."""
+
+    model: type
+    read_keys: Callable[[object], Iterable[str]]
+    readable_q: Callable[[frozenset[str]], Q]
+
+
+@dataclass(frozen=True)
+class Memberships:
+    """What themagroepen tells access about people and groups (access imports no feature app).
+
+    ``of_users(user_ids)`` yields ``(user_id, themagroep_id, is_beheerder)`` per full membership;
+    ``all_groups()`` the ids of every group (site admins hold all their keys);
+    ``for_auth_groups(auth_group_ids)`` the themagroepen behind Django groups (Wagtail privacy).
+    """
+
+    of_users: Callable[[list[int]], Iterable[tuple[int, int, bool]]]
+    all_groups: Callable[[], Iterable[int]]
+    for_auth_groups: Callable[[Iterable[int]], Iterable[int]]
+
+
+_policies: dict[type, Policy] = {}
+_memberships: Memberships | None = None
+
+
+def register(model, read_keys=None, readable_q=None) -> Policy:
+    """Register the read policy of ``model``; by default its ``read_keys()`` / ``readable_q()``."""
+    policy = Policy(
+        model=model,
+        read_keys=read_keys or (lambda obj: obj.read_keys()),
+        readable_q=readable_q or model.readable_q,
+    )
+    _policies[model] = policy
+    return policy
+
+
+def register_memberships(memberships: Memberships) -> None:
+    global _memberships
+    _memberships = memberships
+
+
+def policies() -> dict[type, Policy]:
+    return dict(_policies)
+
+
+def policy_for(model) -> Policy:
+    """The policy of a model or of its nearest registered base class (Wagtail page types)."""
+    for cls in model.__mro__:
+        if cls in _policies:
+            return _policies[cls]
+    raise LookupError(f"No read policy registered for {model.__name__}: deny by default is not enough, register one.")
+
+
+def _registered_memberships() -> Memberships:
+    if _memberships is None:
+        raise LookupError("No memberships provider registered (themagroepen registers it in ready()).")
+    return _memberships
+
+
+# --- held keys ----------------------------------------------------------------------------------
 
 
 def is_verified(user) -> bool:
@@ -57,47 +138,31 @@ def is_verified(user) -> bool:
     return EmailAddress.objects.filter(user=user, verified=True).exists()
 
 
-def member_group_ids(user) -> frozenset[int]:
-    """Ids of the themagroepen where the user is a full member (lid or beheerder)."""
-    from themagroepen.models import Membership, Themagroep
-
-    if user.is_superuser:
-        return frozenset(Themagroep.objects.values_list("id", flat=True))
-    return frozenset(Membership.objects.filter(user=user).values_list("themagroep_id", flat=True))
-
-
-def _membership_keys(memberships: Iterable[tuple[int, str]]) -> set[str]:
-    """group:<id> for every (themagroep id, role) and beheer:<id> where the role is beheerder."""
-    from themagroepen.models import Role
-
-    keys = set()
-    for gid, role in memberships:
-        keys.add(group_key(gid))
-        if role == Role.BEHEERDER:
-            keys.add(moderator_key(gid))
-    return keys
-
-
-def _keys(verified: bool, is_superuser: bool, memberships: Callable[[], Iterable[tuple[int, str]]]) -> frozenset[str]:
-    """The one rule: verified people hold ``authenticated`` and their membership keys; site admins
-    hold every group's keys. ``memberships`` is only called for those who get them."""
-    from themagroepen.models import Role, Themagroep
-
-    keys = {PUBLIC}
-    if verified or is_superuser:
-        keys.add(AUTHENTICATED)
-        if is_superuser:
-            keys.update(
-                _membership_keys((gid, Role.BEHEERDER) for gid in Themagroep.objects.values_list("id", flat=True))
-            )
-        else:
-            keys.update(_membership_keys(memberships()))
-    return frozenset(keys)
-
-
-def is_beheerder(user, themagroep) -> bool:
-    """Beheerder (moderator) of this themagroep, or a site admin."""
-    return moderator_key(themagroep.pk) in held_keys(user)
+def _compute(users, verified_ids: set[int]) -> None:
+    """Fill both caches for ``users``; unverified accounts get only the public key."""
+    provider = _registered_memberships()
+    verified = {u.pk for u in users if u.is_active and u.pk in verified_ids}
+    member_of: dict[int, dict[int, bool]] = {u.pk: {} for u in users}
+    if verified:
+        for user_id, gid, beheerder in provider.of_users(sorted(verified)):
+            member_of[user_id][gid] = beheerder
+    everyone = None
+    for user in users:
+        keys = {PUBLIC}
+        if user.pk in verified or user.is_superuser:
+            keys.add(AUTHENTICATED)
+            if user.is_superuser:
+                if everyone is None:
+                    everyone = list(provider.all_groups())
+                grants = dict.fromkeys(everyone, True)
+            else:
+                grants = member_of[user.pk]
+            for gid, beheerder in grants.items():
+                keys.add(group_key(gid))
+                if beheerder:
+                    keys.add(moderator_key(gid))
+        setattr(user, _HELD_KEYS_CACHE, frozenset(keys))
+        setattr(user, _MEMBER_OF_CACHE, frozenset(member_of[user.pk]))
 
 
 def held_keys(user) -> frozenset[str]:
@@ -105,14 +170,10 @@ def held_keys(user) -> frozenset[str]:
     if user is None or not getattr(user, "is_authenticated", False):
         return frozenset({PUBLIC})
     cached = getattr(user, _HELD_KEYS_CACHE, None)
-    if cached is not None:
-        return cached
-    from themagroepen.models import Membership
-
-    memberships = Membership.objects.filter(user=user).values_list("themagroep_id", "role")
-    result = _keys(is_verified(user), user.is_superuser, lambda: memberships)
-    setattr(user, _HELD_KEYS_CACHE, result)
-    return result
+    if cached is None:
+        _compute([user], {user.pk} if is_verified(user) else set())
+        cached = getattr(user, _HELD_KEYS_CACHE)
+    return cached
 
 
 def prime_held_keys(users) -> None:
@@ -120,30 +181,42 @@ def prime_held_keys(users) -> None:
     thirty unread counts after a reply; ``held_keys`` then reads them from each user object."""
     from allauth.account.models import EmailAddress
 
-    from themagroepen.models import Membership
-
     users = [u for u in users if getattr(u, "is_authenticated", False) and getattr(u, _HELD_KEYS_CACHE, None) is None]
-    if not users:
-        return
-    verified = set(EmailAddress.objects.filter(user__in=users, verified=True).values_list("user_id", flat=True))
-    memberships: dict[int, list[tuple[int, str]]] = {}
-    for user_id, gid, role in Membership.objects.filter(user__in=users).values_list("user_id", "themagroep_id", "role"):
-        memberships.setdefault(user_id, []).append((gid, role))
-    for user in users:
-        keys = _keys(
-            user.is_active and user.pk in verified, user.is_superuser, lambda pk=user.pk: memberships.get(pk, ())
-        )
-        setattr(user, _HELD_KEYS_CACHE, keys)
+    if users:
+        verified = set(EmailAddress.objects.filter(user__in=users, verified=True).values_list("user_id", flat=True))
+        _compute(users, verified)
 
 
 def forget_held_keys(user) -> None:
     """Drop the cached keys after a membership change within the same request."""
-    if user is not None and hasattr(user, _HELD_KEYS_CACHE):
-        delattr(user, _HELD_KEYS_CACHE)
+    for cache in (_HELD_KEYS_CACHE, _MEMBER_OF_CACHE):
+        if user is not None and hasattr(user, cache):
+            delattr(user, cache)
 
 
-def keys_overlap(read: Iterable[str], held: Iterable[str]) -> bool:
-    return not set(read).isdisjoint(held)
+def is_member(user, themagroep) -> bool:
+    """A verified full member (lid or beheerder) of the group. Site admins are not members by
+    virtue of their role; they *read* every group through their keys (``can_read``)."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return False
+    held_keys(user)
+    return getattr(themagroep, "pk", themagroep) in getattr(user, _MEMBER_OF_CACHE)
+
+
+def is_beheerder(user, themagroep) -> bool:
+    """Beheerder (moderator) of this themagroep, or a site admin."""
+    return moderator_key(themagroep.pk) in held_keys(user)
+
+
+# --- reading ------------------------------------------------------------------------------------
+
+
+def read_keys_of(obj) -> frozenset[str]:
+    return frozenset(policy_for(type(obj)).read_keys(obj))
+
+
+def readable_q(model, keys: frozenset[str]) -> Q:
+    return policy_for(model).readable_q(keys)
 
 
 def can_read(user, obj) -> bool:
@@ -157,18 +230,10 @@ def check_can_read(user, obj) -> None:
 
 
 def filter_readable(queryset: QuerySet, user) -> QuerySet:
-    return queryset.filter(queryset.model.readable_q(held_keys(user)))
+    return queryset.filter(readable_q(queryset.model, held_keys(user)))
 
 
-def read_keys_of(obj) -> frozenset[str]:
-    from wagtail.models import Page
-
-    if isinstance(obj, Page):
-        return page_read_keys(obj)
-    return frozenset(obj.read_keys())
-
-
-# --- Wagtail pages ---------------------------------------------------------------------------
+# --- Wagtail pages and documents ----------------------------------------------------------------
 
 
 def page_read_keys(page) -> frozenset[str]:
@@ -176,7 +241,7 @@ def page_read_keys(page) -> frozenset[str]:
 
     Unpublished pages have none. A login restriction needs ``authenticated``; a group
     restriction needs membership of the themagroep linked to one of the Django groups; a
-    password restriction is never granted through keys (only Wagtail's own form opens it).
+    password restriction is never granted through keys (nobody reads it through access).
     """
     from wagtail.models import PageViewRestriction
 
@@ -190,7 +255,8 @@ def page_read_keys(page) -> frozenset[str]:
         if restriction.restriction_type == PageViewRestriction.LOGIN:
             allowed = {AUTHENTICATED}
         elif restriction.restriction_type == PageViewRestriction.GROUPS:
-            allowed = _group_keys_for_auth_groups(restriction.groups.all())
+            auth_group_ids = [group.pk for group in restriction.groups.all()]
+            allowed = {group_key(gid) for gid in _registered_memberships().for_auth_groups(auth_group_ids)}
         else:
             allowed = set()
         # Nested restrictions all apply: a reader must pass each of them.
@@ -206,18 +272,52 @@ def _intersect_restrictions(outer: set[str], inner: set[str]) -> set[str]:
     return outer & inner
 
 
-def _group_keys_for_auth_groups(auth_groups) -> set[str]:
-    from themagroepen.models import Themagroep
+def _page_readable_q(keys: frozenset[str]) -> Q:
+    """Live pages minus the restricted ones whose keys the holder lacks (one query for those)."""
+    from wagtail.models import Page
 
-    ids = Themagroep.objects.filter(auth_group__in=auth_groups).values_list("id", flat=True)
-    return {group_key(group_id) for group_id in ids}
+    private = Page.objects.live().not_public().specific(defer=True)
+    unreadable = [page.pk for page in private if not keys_overlap(page_read_keys(page), keys)]
+    return Q(live=True) & ~Q(pk__in=unreadable)
 
 
 def readable_pages(queryset, user):
-    """Live pages the user may read; used by listings, feeds, sitemap and search fallbacks."""
-    queryset = queryset.live()
-    keys = held_keys(user)
-    private_ids = [
-        page.pk for page in queryset.not_public().specific(defer=True) if not keys_overlap(page_read_keys(page), keys)
+    """Live pages the user may read; used by listings, feeds, sitemap, breadcrumbs and search."""
+    return queryset.filter(_page_readable_q(held_keys(user)))
+
+
+def document_read_keys(document) -> frozenset[str]:
+    """A Wagtail document is read through the live pages that use it (Wagtail's reference
+    index), or openly when its collection is marked public (``PUBLIC_DOCUMENT_COLLECTIONS``)."""
+    from django.conf import settings
+    from wagtail.models import Page, ReferenceIndex
+
+    if document.collection.name in getattr(settings, "PUBLIC_DOCUMENT_COLLECTIONS", ()):
+        return frozenset({PUBLIC})
+    references = ReferenceIndex.get_references_to(document).filter(
+        base_content_type__model="page", base_content_type__app_label="wagtailcore"
+    )
+    page_ids = {int(pk) for pk in references.values_list("object_id", flat=True)}
+    keys: set[str] = set()
+    for page in Page.objects.filter(pk__in=page_ids).live().specific(defer=True):
+        keys |= page_read_keys(page)
+    return frozenset(keys)
+
+
+def _document_readable_q(keys: frozenset[str]) -> Q:
+    from wagtail.documents import get_document_model
+
+    model = get_document_model()
+    readable = [
+        doc.pk for doc in model.objects.select_related("collection") if keys_overlap(document_read_keys(doc), keys)
     ]
-    return queryset.exclude(pk__in=private_ids)
+    return Q(pk__in=readable)
+
+
+def register_wagtail() -> None:
+    """Pages and documents belong to Wagtail; access maps their privacy (called from ready())."""
+    from wagtail.documents import get_document_model
+    from wagtail.models import Page
+
+    register(Page, read_keys=page_read_keys, readable_q=_page_readable_q)
+    register(get_document_model(), read_keys=document_read_keys, readable_q=_document_readable_q)

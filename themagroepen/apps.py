@@ -6,4 +6,6 @@ class ThemagroepenConfig(AppConfig):
     verbose_name = "Themagroepen"
 
     def ready(self):
-        from themagroepen import signals  # noqa: F401
+        from themagroepen import policies, signals  # noqa: F401
+
+        policies.register()

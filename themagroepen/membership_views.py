@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import verified_required
+from kennisplatform import access
 from themagroepen import services
 from themagroepen.forms import DecisionForm, InviteForm, JoinCodeForm, JoinRequestForm, RedeemCodeForm, RoleForm
 from themagroepen.models import (
@@ -41,7 +42,7 @@ def _run(request, action, success: str) -> bool:
 @verified_required
 def join(request, slug):
     themagroep = readable_group(request, slug)
-    if services.is_member(themagroep, request.user):
+    if access.is_member(request.user, themagroep):
         messages.info(request, "U bent al lid van deze themagroep.")
         return redirect(themagroep)
     form = JoinRequestForm(request.POST or None) if themagroep.visibility == Visibility.BESLOTEN else None

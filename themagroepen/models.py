@@ -81,8 +81,7 @@ class Themagroep(models.Model):
 
     @classmethod
     def readable_q(cls, keys):
-        member_ids = [gid for key in keys if (gid := access.group_id_from_key(key)) is not None]
-        return ~Q(visibility=Visibility.VERBORGEN) | Q(pk__in=member_ids)
+        return ~Q(visibility=Visibility.VERBORGEN) | Q(pk__in=access.group_ids(keys))
 
     def save(self, *args, **kwargs):
         self.introduction_html = render_markdown(self.introduction)

@@ -64,10 +64,6 @@ def _add_member(themagroep, user, role=Role.LID) -> Membership:
     return membership
 
 
-def is_member(themagroep, user) -> bool:
-    return Membership.objects.filter(themagroep=themagroep, user=user).exists()
-
-
 # --- joining -----------------------------------------------------------------------------------
 
 
@@ -84,7 +80,7 @@ def request_to_join(themagroep, user, motivation: str) -> JoinRequest:
     _require_verified(user)
     if themagroep.visibility != Visibility.BESLOTEN:
         raise MembershipError("Voor deze themagroep kunt u geen lidmaatschap aanvragen.")
-    if is_member(themagroep, user):
+    if access.is_member(user, themagroep):
         raise MembershipError("U bent al lid van deze themagroep.")
     motivation = motivation.strip()
     if not motivation:
@@ -180,7 +176,7 @@ def invite(themagroep, email: str, *, by) -> Invitation:
     _require_manager(by, themagroep)
     email = email.strip().lower()
     existing = EmailAddress.objects.filter(email__iexact=email, verified=True).select_related("user").first()
-    if existing and is_member(themagroep, existing.user):
+    if existing and access.is_member(existing.user, themagroep):
         raise MembershipError(f"{email} is al lid van deze themagroep.")
     try:
         with transaction.atomic():
@@ -213,7 +209,7 @@ def announce_invitations(user, email: str) -> int:
         )
     )
     for invitation in invitations:
-        if not is_member(invitation.themagroep, user):
+        if not access.is_member(user, invitation.themagroep):
             notify_invitation(invitation, user)
     return len(invitations)
 

@@ -8,7 +8,7 @@ from django.template.loader import get_template
 
 from kennisplatform import access
 from themagroepen.models import Invitation, InvitationState, JoinRequest, Membership, RequestState, Role, Themagroep
-from themagroepen.permissions import can_manage, is_member
+from themagroepen.permissions import can_manage, can_read_content
 from themagroepen.services import pending_invitations_for, verified_emails
 
 # Sections other apps contribute to the group page, in this order. A section whose template
@@ -28,7 +28,7 @@ def readable_group(request, slug) -> Themagroep:
 def member_group(request, slug) -> Themagroep:
     """The group for its members; 404 for everyone else, as for all group content."""
     themagroep = readable_group(request, slug)
-    if not is_member(request.user, themagroep):
+    if not can_read_content(request.user, themagroep):
         raise Http404
     return themagroep
 
@@ -93,7 +93,7 @@ def group_list(request):
 
 def group_detail(request, slug):
     themagroep = readable_group(request, slug)
-    member = is_member(request.user, themagroep)
+    member = can_read_content(request.user, themagroep)
     manager = member and can_manage(request.user, themagroep)
     context = {
         "themagroep": themagroep,

@@ -138,7 +138,7 @@ class Bijeenkomst(models.Model):
     @classmethod
     def readable_q(cls, keys, prefix: str = "") -> Q:
         """Announcements readable with ``keys``; ``prefix`` lets Occurrence reuse it."""
-        group_ids = [gid for key in keys if (gid := access.group_id_from_key(key)) is not None]
+        group_ids = access.group_ids(keys)
         public = Q(**{f"{prefix}visibility": Visibility.PUBLIC}) & ~Q(
             **{f"{prefix}themagroep__visibility": GroupVisibility.VERBORGEN}
         )
@@ -147,7 +147,7 @@ class Bijeenkomst(models.Model):
 
     @classmethod
     def detail_readable_q(cls, keys, prefix: str = "") -> Q:
-        group_ids = [gid for key in keys if (gid := access.group_id_from_key(key)) is not None]
+        group_ids = access.group_ids(keys)
         return Q(**{f"{prefix}themagroep_id__in": group_ids})
 
 

@@ -7,4 +7,15 @@ class DiscussiesConfig(AppConfig):
     verbose_name = "Discussies"
 
     def ready(self):
-        from themagroepen.discussies import signals  # noqa: F401
+        from kennisplatform import access
+        from themagroepen.discussies import models, signals  # noqa: F401
+
+        for model in (
+            models.Topic,
+            models.Reply,
+            models.PostRevision,
+            models.Attachment,
+            models.Reaction,
+            models.Report,
+        ):
+            access.register(model)

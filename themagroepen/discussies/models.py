@@ -23,19 +23,6 @@ from kennisplatform.private_files import private_storage
 DELETED_MEMBER = _("Verwijderd lid")
 
 
-def _group_ids(keys, key_of) -> list[int]:
-    prefix = key_of(0)[:-1]
-    return [int(key.removeprefix(prefix)) for key in keys if key.startswith(prefix)]
-
-
-def member_ids_from_keys(keys) -> list[int]:
-    return _group_ids(keys, access.group_key)
-
-
-def moderated_ids_from_keys(keys) -> list[int]:
-    return _group_ids(keys, access.moderator_key)
-
-
 class Topic(models.Model):
     themagroep = models.ForeignKey("themagroepen.Themagroep", on_delete=models.CASCADE, related_name="topics")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
@@ -73,8 +60,8 @@ class Topic(models.Model):
 
     @classmethod
     def readable_q(cls, keys) -> Q:
-        return Q(themagroep_id__in=member_ids_from_keys(keys), hidden=False) | Q(
-            themagroep_id__in=moderated_ids_from_keys(keys)
+        return Q(themagroep_id__in=access.group_ids(keys), hidden=False) | Q(
+            themagroep_id__in=access.moderated_group_ids(keys)
         )
 
 
@@ -105,8 +92,8 @@ class Reply(models.Model):
 
     @classmethod
     def readable_q(cls, keys) -> Q:
-        return Q(topic__themagroep_id__in=member_ids_from_keys(keys), hidden=False, topic__hidden=False) | Q(
-            topic__themagroep_id__in=moderated_ids_from_keys(keys)
+        return Q(topic__themagroep_id__in=access.group_ids(keys), hidden=False, topic__hidden=False) | Q(
+            topic__themagroep_id__in=access.moderated_group_ids(keys)
         )
 
 
@@ -128,7 +115,7 @@ class PostPart(models.Model):
 
     @classmethod
     def readable_q(cls, keys) -> Q:
-        members, moderated = member_ids_from_keys(keys), moderated_ids_from_keys(keys)
+        members, moderated = access.group_ids(keys), access.moderated_group_ids(keys)
         visible_post = Q(topic__hidden=False) & (Q(reply__isnull=True) | Q(reply__hidden=False))
         return (Q(topic__themagroep_id__in=members) & visible_post) | Q(topic__themagroep_id__in=moderated)
 
@@ -208,7 +195,7 @@ class Report(PostPart):
 
     @classmethod
     def readable_q(cls, keys) -> Q:
-        return Q(topic__themagroep_id__in=moderated_ids_from_keys(keys))
+        return Q(topic__themagroep_id__in=access.moderated_group_ids(keys))
 
 
 class TopicFollow(models.Model):

@@ -29,6 +29,7 @@ from themagroepen.discussies.models import (
 )
 from themagroepen.discussies.notifying import notify_members
 from themagroepen.models import Membership
+from themagroepen.permissions import can_read_content
 
 # --- reading ---------------------------------------------------------------------------------
 
@@ -58,7 +59,7 @@ def topics_for_group(themagroep, user, limit=None) -> GroupTopics:
 
 
 def can_post(user, themagroep) -> bool:
-    return access.keys_overlap({access.group_key(themagroep.pk)}, access.held_keys(user))
+    return can_read_content(user, themagroep)
 
 
 def can_reply(user, topic) -> bool:

@@ -85,7 +85,7 @@ def set_frequency(user, frequency: str) -> None:
 
 
 def _member_group_ids(user) -> set[int]:
-    return {gid for key in access.held_keys(user) if (gid := access.group_id_from_key(key)) is not None}
+    return set(access.group_ids(access.held_keys(user)))
 
 
 def visible_notifications(user):
