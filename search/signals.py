@@ -1,7 +1,7 @@
 """Connect content changes to the indexing queue for every registered adapter's model."""
 
 from django.core.exceptions import ObjectDoesNotExist
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from . import queue
 from .documents import adapter_for, adapters
@@ -26,16 +26,43 @@ def _on_delete(sender, instance, **kwargs):
     _enqueue_followers(instance)
 
 
-def _on_restriction_change(sender, instance, **kwargs):
-    """Page privacy changed: the page and everything below it get new read keys."""
+def _reindex_subtree(page_id) -> None:
+    """A page and everything below it: their read keys follow the page's privacy and place."""
     from wagtail.models import Page
 
-    page = Page.objects.filter(pk=instance.page_id).first()
+    page = Page.objects.filter(pk=page_id).first()
     if page is None:
         return
     for descendant in Page.objects.descendant_of(page, inclusive=True).specific(defer=True):
         if adapter_for(_label(descendant)):
             queue.enqueue(_label(descendant), descendant.pk)
+
+
+def _on_restriction_change(sender, instance, **kwargs):
+    """A restriction saved or deleted. Wagtail saves its groups only afterwards (and a change of
+    groups alone saves no restriction), hence also ``_on_restriction_groups_change``; the queue
+    computes keys after commit, when the groups are in place."""
+    _reindex_subtree(instance.page_id)
+
+
+def _on_restriction_groups_change(sender, instance, action, reverse, pk_set, **kwargs):
+    from wagtail.models import PageViewRestriction
+
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    if not reverse:
+        _reindex_subtree(instance.page_id)
+        return
+    # From the group's side (group.pageviewrestriction_set.add(...)); a clear names none.
+    restrictions = PageViewRestriction.objects.filter(pk__in=pk_set or ())
+    for page_id in restrictions.values_list("page_id", flat=True):
+        _reindex_subtree(page_id)
+
+
+def _on_subtree_change(sender, instance, **kwargs):
+    """Moved under a restricted parent (or out of one), or a new slug: the page and all its
+    descendants get new read keys or URLs."""
+    _reindex_subtree(instance.pk)
 
 
 def _on_page_change(sender, instance, **kwargs):
@@ -58,7 +85,7 @@ def _enqueue_followers(instance):
 def connect() -> None:
     from django.apps import apps
     from wagtail.models import PageViewRestriction
-    from wagtail.signals import page_published, page_unpublished
+    from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
     watched = {adapter.model_class for adapter in adapters()}
     for adapter in adapters():
@@ -69,5 +96,12 @@ def connect() -> None:
         post_delete.connect(_on_delete, sender=model, dispatch_uid=f"search-delete-{model._meta.label_lower}")
     post_save.connect(_on_restriction_change, sender=PageViewRestriction, dispatch_uid="search-restriction-save")
     post_delete.connect(_on_restriction_change, sender=PageViewRestriction, dispatch_uid="search-restriction-delete")
+    m2m_changed.connect(
+        _on_restriction_groups_change,
+        sender=PageViewRestriction.groups.through,
+        dispatch_uid="search-restriction-groups",
+    )
+    post_page_move.connect(_on_subtree_change, dispatch_uid="search-page-moved")
+    page_slug_changed.connect(_on_subtree_change, dispatch_uid="search-page-slug-changed")
     page_published.connect(_on_page_change, dispatch_uid="search-page-published")
     page_unpublished.connect(_on_page_change, dispatch_uid="search-page-unpublished")

@@ -293,7 +293,14 @@ WAGTAIL_SITE_NAME = "Kennisplatform Leegstand"
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
-WAGTAILDOCS_SERVE_METHOD = "serve_view"  # documents go through Wagtail's privacy checks
+# Documents are only ever streamed by /documenten/ (never a redirect to or a link into /media/),
+# where access decides (site/wagtail_hooks.py): readers of a live page using the document, or
+# everyone when it stands in one of these collections.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+PUBLIC_DOCUMENT_COLLECTIONS = ("Openbaar",)
+# A shared password is no read key: access could never grant it, so the CMS does not offer it.
+WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
+WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
 WAGTAIL_WORKFLOW_ENABLED = True
 
 # --- Kennisbank ------------------------------------------------------------------------------

@@ -1,13 +1,21 @@
 from django.conf import settings
-from django.urls import include, path
+from django.http import Http404
+from django.urls import include, path, re_path
+from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from kennisplatform import health
 
+# Wagtail's own login forms would sign in accounts whose e-mail address was never verified:
+# every door leads to allauth's login, which refuses them (ACCOUNT_EMAIL_VERIFICATION).
+allauth_login = RedirectView.as_view(pattern_name="account_login", query_string=True)
+
 urlpatterns = [
     path("health/", health.health, name="health"),
+    path("cms/login/", allauth_login),
+    path("_util/login/", allauth_login),
     path("cms/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     path("account/", include("accounts.urls")),
@@ -20,9 +28,19 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
+    from pathlib import Path
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    from django.views.static import serve
+
+    def serve_media(request, path):
+        """Development only. Wagtail documents (upload_to "documents") are never served from here:
+        only /documenten/ asks access. Resolved first, so ``./`` or ``//`` cannot sneak past."""
+        documents = (Path(settings.MEDIA_ROOT) / "documents").resolve()
+        if (Path(settings.MEDIA_ROOT) / path).resolve().is_relative_to(documents):
+            raise Http404
+        return serve(request, path, document_root=settings.MEDIA_ROOT)
+
+    urlpatterns.append(re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$", serve_media))
 
 # Wagtail serves every remaining path from the page tree; it must come last.
 urlpatterns.append(path("", include(wagtail_urls)))
