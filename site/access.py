@@ -80,12 +80,13 @@ class Memberships:
 
     ``of_users(user_ids)`` yields ``(user_id, themagroep_id, is_beheerder)`` per full membership;
     ``all_groups()`` the ids of every group (site admins hold all their keys);
-    ``for_auth_groups(auth_group_ids)`` the themagroepen behind Django groups (Wagtail privacy).
+    ``for_auth_groups(auth_group_ids)`` yields ``(auth_group_id, themagroep_id)`` for the Django
+    groups that mirror a themagroep (Wagtail page privacy names Django groups).
     """
 
     of_users: Callable[[list[int]], Iterable[tuple[int, int, bool]]]
     all_groups: Callable[[], Iterable[int]]
-    for_auth_groups: Callable[[Iterable[int]], Iterable[int]]
+    for_auth_groups: Callable[[list[int]], Iterable[tuple[int, int]]]
 
 
 _policies: dict[type, Policy] = {}
@@ -243,23 +244,35 @@ def page_read_keys(page) -> frozenset[str]:
     restriction needs membership of the themagroep linked to one of the Django groups; a
     password restriction is never granted through keys (nobody reads it through access).
     """
-    from wagtail.models import PageViewRestriction
-
     if not page.live:
         return frozenset()
-    restrictions = page.get_view_restrictions()
+    restrictions = list(page.get_view_restrictions().prefetch_related("groups"))
+    return _fold(restrictions, _themagroepen_behind(restrictions))
+
+
+def _themagroepen_behind(restrictions) -> dict[int, int]:
+    """Django group id -> themagroep id, for the groups these restrictions name (one query)."""
+    auth_group_ids = sorted({group.pk for restriction in restrictions for group in restriction.groups.all()})
+    return dict(_registered_memberships().for_auth_groups(auth_group_ids)) if auth_group_ids else {}
+
+
+def _restriction_keys(restriction, themagroepen: dict[int, int]) -> set[str]:
+    from wagtail.models import PageViewRestriction
+
+    if restriction.restriction_type == PageViewRestriction.LOGIN:
+        return {AUTHENTICATED}
+    if restriction.restriction_type == PageViewRestriction.GROUPS:
+        return {group_key(themagroepen[g.pk]) for g in restriction.groups.all() if g.pk in themagroepen}
+    return set()
+
+
+def _fold(restrictions, themagroepen: dict[int, int]) -> frozenset[str]:
+    """Nested restrictions all apply: a reader must pass each of them."""
     if not restrictions:
         return frozenset({PUBLIC})
     keys: set[str] | None = None
     for restriction in restrictions:
-        if restriction.restriction_type == PageViewRestriction.LOGIN:
-            allowed = {AUTHENTICATED}
-        elif restriction.restriction_type == PageViewRestriction.GROUPS:
-            auth_group_ids = [group.pk for group in restriction.groups.all()]
-            allowed = {group_key(gid) for gid in _registered_memberships().for_auth_groups(auth_group_ids)}
-        else:
-            allowed = set()
-        # Nested restrictions all apply: a reader must pass each of them.
+        allowed = _restriction_keys(restriction, themagroepen)
         keys = allowed if keys is None else _intersect_restrictions(keys, allowed)
     return frozenset(keys or ())
 
@@ -273,12 +286,28 @@ def _intersect_restrictions(outer: set[str], inner: set[str]) -> set[str]:
 
 
 def _page_readable_q(keys: frozenset[str]) -> Q:
-    """Live pages minus the restricted ones whose keys the holder lacks (one query for those)."""
-    from wagtail.models import Page
+    """Live pages outside every restricted subtree whose keys the holder lacks.
 
-    private = Page.objects.live().not_public().specific(defer=True)
-    unreadable = [page.pk for page in private if not keys_overlap(page_read_keys(page), keys)]
-    return Q(live=True) & ~Q(pk__in=unreadable)
+    Three queries whatever the number of pages: all restrictions with their groups, and the
+    themagroepen behind those groups. A subtree's keys fold its own restrictions with those
+    above it, exactly as ``page_read_keys`` does for one page.
+    """
+    from wagtail.models import PageViewRestriction
+
+    restrictions = list(
+        PageViewRestriction.objects.select_related("page")
+        .only("restriction_type", "page__path")
+        .prefetch_related("groups")
+    )
+    themagroepen = _themagroepen_behind(restrictions)
+    paths = sorted({r.page.path for r in restrictions})
+    hidden = Q()
+    for path in paths:
+        applying = [r for r in restrictions if path.startswith(r.page.path)]
+        if not keys_overlap(_fold(applying, themagroepen), keys):
+            # An alias reads like its source page (as in Wagtail's get_view_restrictions).
+            hidden |= Q(path__startswith=path) | Q(alias_of__path__startswith=path)
+    return Q(live=True) & ~hidden if hidden else Q(live=True)
 
 
 def readable_pages(queryset, user):

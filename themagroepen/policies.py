@@ -17,7 +17,7 @@ def _all_groups():
 
 
 def _groups_for_auth_groups(auth_group_ids):
-    return Themagroep.objects.filter(auth_group_id__in=list(auth_group_ids)).values_list("id", flat=True)
+    return Themagroep.objects.filter(auth_group_id__in=list(auth_group_ids)).values_list("auth_group_id", "id")
 
 
 def register() -> None:

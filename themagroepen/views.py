@@ -3,17 +3,14 @@
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
-from django.template import TemplateDoesNotExist
-from django.template.loader import get_template
 
 from kennisplatform import access
 from themagroepen.models import Invitation, InvitationState, JoinRequest, Membership, RequestState, Role, Themagroep
 from themagroepen.permissions import can_manage, can_read_content
 from themagroepen.services import pending_invitations_for, verified_emails
 
-# Sections other apps contribute to the group page, in this order. A section whose template
-# does not exist (yet) is simply left out. Discussions are for members only; the meetings
-# section filters per reader itself (non-members see the publicly announced ones).
+# Sections other apps contribute to the group page, in this order. Discussions are for members
+# only; the meetings section filters per reader itself (non-members see the public announcements).
 MEMBER_SECTION_TEMPLATES = ["themagroepen/discussies/_group_topics.html"]
 READER_SECTION_TEMPLATES = ["bijeenkomsten/_group_upcoming.html"]
 
@@ -101,7 +98,7 @@ def group_detail(request, slug):
         "can_manage": manager,
         "is_verified": access.is_verified(request.user),
         "member_count": Membership.objects.filter(themagroep=themagroep).count(),
-        "group_sections": _existing_templates((MEMBER_SECTION_TEMPLATES if member else []) + READER_SECTION_TEMPLATES),
+        "group_sections": (MEMBER_SECTION_TEMPLATES if member else []) + READER_SECTION_TEMPLATES,
         "breadcrumbs": group_breadcrumbs(themagroep)[:-1] + [(themagroep.name, request.path)],
         **membership_state(request.user, themagroep),
     }
@@ -110,14 +107,3 @@ def group_detail(request, slug):
             themagroep=themagroep, state=RequestState.PENDING
         ).count()
     return render(request, "themagroepen/themagroep_detail.html", context)
-
-
-def _existing_templates(names):
-    found = []
-    for name in names:
-        try:
-            get_template(name)
-        except TemplateDoesNotExist:
-            continue
-        found.append(name)
-    return found

@@ -1,7 +1,7 @@
 """The registry of search adapters: one small module per content type in this package.
 
-Modules call ``register`` for each adapter class; adapters whose model has not landed yet
-(``Adapter.available()`` is False) are skipped, so the search app never breaks on them.
+Modules call ``register`` for each adapter class. Read keys and readable querysets come from
+the access module's registered policies, never from the adapter itself.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ def _autodiscover() -> None:
 
 def adapters() -> list[Adapter]:
     _autodiscover()
-    return [cls() for cls in _classes if cls.available()]
+    return [cls() for cls in _classes]
 
 
 def adapter_for(model_or_label) -> Adapter | None:

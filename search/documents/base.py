@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from django.apps import apps
@@ -87,9 +87,6 @@ class SearchDocument:
         data["fingerprint"] = hashlib.sha1(json.dumps(data, sort_keys=True).encode()).hexdigest()
         return data
 
-    def as_dict(self) -> dict:
-        return asdict(self)
-
 
 class Adapter:
     """Knows one model: which objects exist, who may read them and which documents they make.
@@ -101,15 +98,6 @@ class Adapter:
     type: str = ""
     # Models whose changes must re-index this adapter's objects: {label: callable(obj) -> objects}.
     follows: dict = {}
-
-    @classmethod
-    def available(cls) -> bool:
-        """False while the model's app has not landed yet (or the model was renamed)."""
-        try:
-            apps.get_model(cls.model)
-        except (LookupError, ValueError):
-            return False
-        return True
 
     @property
     def model_class(self):
@@ -127,7 +115,7 @@ class Adapter:
         return access.filter_readable(self.queryset(), user)
 
     def read_keys(self, obj) -> frozenset[str]:
-        return frozenset(obj.read_keys())
+        return access.read_keys_of(obj)
 
     def documents(self, obj) -> list[SearchDocument]:
         raise NotImplementedError
@@ -152,9 +140,6 @@ class PageAdapter(Adapter):
 
     def readable_queryset(self, user):
         return access.readable_pages(self.model_class.objects.all(), user).specific()
-
-    def read_keys(self, obj) -> frozenset[str]:
-        return access.page_read_keys(obj)
 
     def page_url(self, page) -> str:
         return page.get_url() or page.url_path
