@@ -1,3 +1,4 @@
+# ruff: noqa: F811  (fixtures imported from tests/search/conftest.py are parameters here)
 """Every registered read policy, every role, every door: they all give the same answer.
 
 For each object the world holds (public, login-only, group-only, hidden by moderation, draft or
@@ -34,6 +35,8 @@ from search import index as search_index
 from search.backend import get_client
 from search.documents import adapter_for
 from tests.conftest import make_verified_user
+
+# The search tests' fixtures (a private Elasticsearch index, Wagtail's root nodes, fast hashing).
 from tests.search.conftest import _fast_passwords, es_index, wagtail_tree  # noqa: F401
 
 pytestmark = [pytest.mark.django_db, pytest.mark.elasticsearch]
@@ -131,7 +134,7 @@ def _users():
 
 
 @pytest.fixture
-def world(es_index, wagtail_tree, home_page, django_capture_on_commit_callbacks):  # noqa: F811
+def world(es_index, wagtail_tree, home_page, django_capture_on_commit_callbacks):
     from kennisbank.models import InstrumentIndexPage, PublicatieIndexPage
     from tests.themagroepen.conftest import make_group
     from themagroepen import services as membership_services
