@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.decorators import verified_required
 from kennisplatform import access
+from kennisplatform.breadcrumbs import trail
 from themagroepen import services
 from themagroepen.forms import DecisionForm, InviteForm, JoinCodeForm, JoinRequestForm, RedeemCodeForm, RoleForm
 from themagroepen.models import (
@@ -22,7 +23,7 @@ from themagroepen.models import (
     Visibility,
 )
 from themagroepen.permissions import can_manage
-from themagroepen.views import group_breadcrumbs, managed_group, member_group, membership_state, readable_group
+from themagroepen.views import GROUPS, managed_group, member_group, membership_state, readable_group
 
 
 def _run(request, action, success: str) -> bool:
@@ -67,7 +68,7 @@ def join(request, slug):
         {
             "themagroep": themagroep,
             "form": form,
-            "breadcrumbs": group_breadcrumbs(themagroep, ("Lid worden", request.path)),
+            "breadcrumbs": trail(request.user, GROUPS, themagroep, ("Lid worden", request.path)),
             **membership_state(request.user, themagroep),
         },
     )
@@ -94,7 +95,10 @@ def leave(request, slug):
     return render(
         request,
         "themagroepen/leave.html",
-        {"themagroep": themagroep, "breadcrumbs": group_breadcrumbs(themagroep, ("Groep verlaten", request.path))},
+        {
+            "themagroep": themagroep,
+            "breadcrumbs": trail(request.user, GROUPS, themagroep, ("Groep verlaten", request.path)),
+        },
     )
 
 
@@ -140,7 +144,7 @@ def member_list(request, slug):
             "rows": rows,
             "can_manage": manager,
             "beheerder_count": beheerders,
-            "breadcrumbs": group_breadcrumbs(themagroep, ("Leden", request.path)),
+            "breadcrumbs": trail(request.user, GROUPS, themagroep, ("Leden", request.path)),
         },
     )
 
@@ -194,7 +198,7 @@ def request_list(request, slug):
             "themagroep": themagroep,
             "pending": [(r, _display_name(r.user)) for r in pending],
             "decided": [(r, _display_name(r.user)) for r in decided],
-            "breadcrumbs": group_breadcrumbs(themagroep, ("Lidmaatschapsverzoeken", request.path)),
+            "breadcrumbs": trail(request.user, GROUPS, themagroep, ("Lidmaatschapsverzoeken", request.path)),
         },
     )
 
@@ -239,7 +243,7 @@ def invitations_manage(request, slug):
             "invitations": Invitation.objects.filter(themagroep=themagroep, state=InvitationState.PENDING),
             "join_codes": JoinCode.objects.filter(themagroep=themagroep, revoked=False),
             "now": timezone.now(),
-            "breadcrumbs": group_breadcrumbs(themagroep, ("Uitnodigen", request.path)),
+            "breadcrumbs": trail(request.user, GROUPS, themagroep, ("Uitnodigen", request.path)),
         },
     )
 

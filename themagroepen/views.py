@@ -5,6 +5,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from kennisplatform import access
+from kennisplatform.breadcrumbs import trail
 from themagroepen.models import Invitation, InvitationState, JoinRequest, Membership, RequestState, Role, Themagroep
 from themagroepen.permissions import can_manage, can_read_content
 from themagroepen.services import pending_invitations_for, verified_emails
@@ -38,8 +39,8 @@ def managed_group(request, slug) -> Themagroep:
     return themagroep
 
 
-def group_breadcrumbs(themagroep, *extra):
-    return [("Themagroepen", "/themagroepen/"), (themagroep.name, themagroep.get_absolute_url()), *extra]
+# The first step of every group page's breadcrumb trail (kennisplatform.breadcrumbs.trail).
+GROUPS = ("Themagroepen", "/themagroepen/")
 
 
 def membership_state(user, themagroep) -> dict:
@@ -99,7 +100,7 @@ def group_detail(request, slug):
         "is_verified": access.is_verified(request.user),
         "member_count": Membership.objects.filter(themagroep=themagroep).count(),
         "group_sections": (MEMBER_SECTION_TEMPLATES if member else []) + READER_SECTION_TEMPLATES,
-        "breadcrumbs": group_breadcrumbs(themagroep)[:-1] + [(themagroep.name, request.path)],
+        "breadcrumbs": trail(request.user, GROUPS, themagroep),
         **membership_state(request.user, themagroep),
     }
     if manager:

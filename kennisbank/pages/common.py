@@ -6,6 +6,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager  # noqa: F401  (r
 from wagtail.models import Page
 
 from kennisplatform.access import readable_pages
+from kennisplatform.breadcrumbs import trail
 
 PER_PAGE = 20
 
@@ -22,14 +23,6 @@ def paginate(request, queryset, per_page=None):
     return paginator.get_page(request.GET.get("pagina"))
 
 
-def breadcrumbs_for(page):
-    """(label, url) for every ancestor below the site root, then the page itself."""
-    ancestors = page.get_ancestors().filter(depth__gt=2).only("title", "url_path", "depth", "path")
-    crumbs = [(ancestor.title, ancestor.url) for ancestor in ancestors]
-    crumbs.append((page.title, page.url))
-    return crumbs
-
-
 class KennisbankPageMixin(models.Model):
     """Breadcrumbs and a meta description fallback for every kennisbank page."""
 
@@ -41,5 +34,5 @@ class KennisbankPageMixin(models.Model):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["breadcrumbs"] = breadcrumbs_for(self)
+        context["breadcrumbs"] = trail(request.user, self)
         return context

@@ -222,3 +222,18 @@ def test_changing_only_the_groups_of_a_restriction_reindexes_its_pages(
     es_index.indices.refresh(index=search_index.alias_name())
     assert _found(client, "kantorenloods", oud_lid) == set()
     assert "Kantorenloods Amersfoort" in _found(client, "kantorenloods", nieuw_lid)
+
+
+# --- breadcrumbs ask access too ------------------------------------------------------------------
+
+
+def test_breadcrumbs_leave_out_a_draft_parent(client, home_page):
+    index = _index_page(home_page, "instrumenten")
+    page = _instrument(index, "kantorenloods", "Kantorenloods")
+    index.title = "Werktitel van een concept"
+    index.save()
+    index.unpublish(log_action=False)  # Wagtail still serves the live page below it
+    response = client.get(page.url)
+    assert response.status_code == 200
+    assert "Werktitel van een concept" not in response.content.decode()
+    assert "Kantorenloods" in response.content.decode()

@@ -12,10 +12,12 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from kennisplatform import access
+from kennisplatform.breadcrumbs import trail
 from themagroepen.bijeenkomsten import csv_export, ical, permissions, services
 from themagroepen.bijeenkomsten.forms import AttachmentForm, BijeenkomstForm, RegistrationForm, ReportForm
 from themagroepen.bijeenkomsten.models import Attachment, Bijeenkomst, Occurrence
 from themagroepen.models import Themagroep
+from themagroepen.views import GROUPS
 
 PAST_PER_PAGE = 20
 
@@ -44,13 +46,10 @@ def _require_manager(request, occurrence) -> None:
         raise PermissionDenied
 
 
-def _crumbs(themagroep, *extra):
-    return [
-        ("Themagroepen", reverse("themagroepen:list")),
-        (themagroep.name, themagroep.get_absolute_url()),
-        ("Bijeenkomsten", reverse("bijeenkomsten:group_list", kwargs={"slug": themagroep.slug})),
-        *extra,
-    ]
+def _crumbs(request, themagroep, *extra):
+    """The group's trail through its bijeenkomsten list (kennisplatform.breadcrumbs.trail)."""
+    meetings = ("Bijeenkomsten", reverse("bijeenkomsten:group_list", kwargs={"slug": themagroep.slug}))
+    return trail(request.user, GROUPS, themagroep, meetings, *extra)
 
 
 def group_list(request, slug):
@@ -62,7 +61,7 @@ def group_list(request, slug):
         "upcoming": list(readable.upcoming()),
         "past": Paginator(readable.past(), PAST_PER_PAGE).get_page(request.GET.get("pagina")),
         "is_beheerder": permissions.is_beheerder(request.user, themagroep),
-        "breadcrumbs": _crumbs(themagroep),
+        "breadcrumbs": _crumbs(request, themagroep),
     }
     return render(request, "bijeenkomsten/group_list.html", context)
 
@@ -88,7 +87,7 @@ def detail(request, slug, pk):
         if bijeenkomst.is_series
         else [],
         "attachments": list(occurrence.attachments.all()) if show_details else [],
-        "breadcrumbs": _crumbs(bijeenkomst.themagroep, (bijeenkomst.title, "")),
+        "breadcrumbs": _crumbs(request, bijeenkomst.themagroep, (bijeenkomst.title, "")),
     }
     return render(request, "bijeenkomsten/occurrence_detail.html", context)
 
@@ -120,6 +119,7 @@ def register(request, slug, pk):
         "registration": current,
         "places": services.places(occurrence),
         "breadcrumbs": _crumbs(
+            request,
             occurrence.bijeenkomst.themagroep,
             (occurrence.bijeenkomst.title, occurrence.get_absolute_url()),
             ("Aanmelden", ""),
@@ -153,6 +153,7 @@ def participants(request, slug, pk):
         "confirmed": [r for r in registrations if r.status == "aangemeld"],
         "waiting": [r for r in registrations if r.status == "wachtlijst"],
         "breadcrumbs": _crumbs(
+            request,
             occurrence.bijeenkomst.themagroep,
             (occurrence.bijeenkomst.title, occurrence.get_absolute_url()),
             ("Deelnemers", ""),
@@ -227,6 +228,7 @@ def report(request, slug, pk):
         "attachment_form": attachment_form,
         "attachments": occurrence.attachments.all(),
         "breadcrumbs": _crumbs(
+            request,
             occurrence.bijeenkomst.themagroep,
             (occurrence.bijeenkomst.title, occurrence.get_absolute_url()),
             ("Verslag en presentaties", ""),
@@ -286,7 +288,12 @@ def create(request, slug, pk=None):
             first.get_absolute_url() if first else reverse("bijeenkomsten:group_list", kwargs={"slug": slug})
         )
     title = "Bijeenkomst bewerken" if pk else "Nieuwe bijeenkomst"
-    context = {"themagroep": themagroep, "form": form, "title": title, "breadcrumbs": _crumbs(themagroep, (title, ""))}
+    context = {
+        "themagroep": themagroep,
+        "form": form,
+        "title": title,
+        "breadcrumbs": _crumbs(request, themagroep, (title, "")),
+    }
     return render(request, "bijeenkomsten/bijeenkomst_form.html", context)
 
 

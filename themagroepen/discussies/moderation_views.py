@@ -8,12 +8,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from kennisplatform import access
+from kennisplatform.breadcrumbs import trail
 from themagroepen.discussies import services
 from themagroepen.discussies.forms import MoveForm, ReportForm
 from themagroepen.discussies.guards import member_group, members_only, readable_reply, readable_topic, require_beheerder
 from themagroepen.discussies.models import Report
-from themagroepen.discussies.views import _breadcrumbs
+from themagroepen.discussies.views import _discussions
 from themagroepen.models import Themagroep
+from themagroepen.views import GROUPS
 
 TOPIC_ACTIONS = {
     "vastzetten": ("pinned", True, "Het onderwerp staat nu bovenaan."),
@@ -85,7 +87,14 @@ def topic_move(request, slug, pk):
             "themagroep": themagroep,
             "topic": topic,
             "form": form,
-            "breadcrumbs": _breadcrumbs(themagroep, (topic.title, topic.get_absolute_url()), ("Verplaatsen", "")),
+            "breadcrumbs": trail(
+                request.user,
+                GROUPS,
+                themagroep,
+                _discussions(themagroep),
+                (topic.title, topic.get_absolute_url()),
+                ("Verplaatsen", ""),
+            ),
         },
     )
 
@@ -118,7 +127,14 @@ def _report(request, themagroep, topic, reply):
             "topic": topic,
             "reply": reply,
             "form": form,
-            "breadcrumbs": _breadcrumbs(themagroep, (topic.title, topic.get_absolute_url()), ("Melden", "")),
+            "breadcrumbs": trail(
+                request.user,
+                GROUPS,
+                themagroep,
+                _discussions(themagroep),
+                (topic.title, topic.get_absolute_url()),
+                ("Melden", ""),
+            ),
         },
     )
 
@@ -136,7 +152,7 @@ def report_list(request, slug):
             "themagroep": themagroep,
             "open_reports": [r for r in reports if r.resolved_at is None],
             "resolved_reports": [r for r in reports if r.resolved_at is not None][:50],
-            "breadcrumbs": _breadcrumbs(themagroep, ("Meldingen", "")),
+            "breadcrumbs": trail(request.user, GROUPS, themagroep, _discussions(themagroep), ("Meldingen", "")),
         },
     )
 

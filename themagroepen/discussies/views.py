@@ -12,22 +12,19 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from kennisplatform import access
+from kennisplatform.breadcrumbs import trail
 from themagroepen.discussies import readtracking, services
 from themagroepen.discussies.forms import EditReplyForm, ReplyForm, TopicForm
 from themagroepen.discussies.guards import member_group, members_only, readable_reply, readable_topic
 from themagroepen.discussies.markup import display_name, mentioned_handles, quote, render_post
 from themagroepen.discussies.models import Attachment, PostRevision, Reaction, Reply, Report, TopicFollow
+from themagroepen.views import GROUPS
 
 REPLIES_PER_PAGE = 50
 
 
-def _breadcrumbs(themagroep, *extra):
-    return [
-        ("Themagroepen", reverse("themagroepen:list")),
-        (themagroep.name, themagroep.get_absolute_url()),
-        ("Discussies", reverse("themagroepen:discussies:list", kwargs={"slug": themagroep.slug})),
-        *extra,
-    ]
+def _discussions(themagroep):
+    return ("Discussies", reverse("themagroepen:discussies:list", kwargs={"slug": themagroep.slug}))
 
 
 # --- topic list ------------------------------------------------------------------------------
@@ -44,7 +41,7 @@ def topic_list(request, slug):
         {
             "themagroep": themagroep,
             "overview": overview,
-            "breadcrumbs": _breadcrumbs(themagroep)[:-1] + [("Discussies", "")],
+            "breadcrumbs": trail(request.user, GROUPS, themagroep, ("Discussies", "")),
         },
     )
 
@@ -87,7 +84,7 @@ def topic_create(request, slug):
             "preview": preview,
             "heading": "Nieuw onderwerp",
             "submit_label": "Onderwerp plaatsen",
-            "breadcrumbs": _breadcrumbs(themagroep, ("Nieuw onderwerp", "")),
+            "breadcrumbs": trail(request.user, GROUPS, themagroep, _discussions(themagroep), ("Nieuw onderwerp", "")),
         },
     )
 
@@ -179,7 +176,7 @@ def _render_topic(request, themagroep, topic, form, preview=None, status=200):
         "open_reports": Report.objects.filter(topic__themagroep=themagroep, resolved_at__isnull=True).count()
         if is_beheerder
         else 0,
-        "breadcrumbs": _breadcrumbs(themagroep, (topic.title, "")),
+        "breadcrumbs": trail(request.user, GROUPS, themagroep, _discussions(themagroep), (topic.title, "")),
     }
     return render(request, "themagroepen/discussies/topic_detail.html", context, status=status)
 
@@ -300,7 +297,14 @@ def _edit(request, themagroep, topic, post, form, heading):
             "heading": heading,
             "submit_label": "Wijziging opslaan",
             "topic": topic,
-            "breadcrumbs": _breadcrumbs(themagroep, (topic.title, topic.get_absolute_url()), (heading, "")),
+            "breadcrumbs": trail(
+                request.user,
+                GROUPS,
+                themagroep,
+                _discussions(themagroep),
+                (topic.title, topic.get_absolute_url()),
+                (heading, ""),
+            ),
         },
     )
 
@@ -332,8 +336,13 @@ def _history(request, themagroep, topic, post, revisions):
             "topic": topic,
             "post": post,
             "revisions": revisions,
-            "breadcrumbs": _breadcrumbs(
-                themagroep, (topic.title, topic.get_absolute_url()), ("Bewerkgeschiedenis", "")
+            "breadcrumbs": trail(
+                request.user,
+                GROUPS,
+                themagroep,
+                _discussions(themagroep),
+                (topic.title, topic.get_absolute_url()),
+                ("Bewerkgeschiedenis", ""),
             ),
         },
     )
