@@ -200,7 +200,9 @@ def is_member(user, themagroep) -> bool:
     virtue of their role; they *read* every group through their keys (``can_read``)."""
     if user is None or not getattr(user, "is_authenticated", False):
         return False
-    held_keys(user)
+    if getattr(user, _MEMBER_OF_CACHE, None) is None:
+        forget_held_keys(user)  # keys cached without memberships (set from outside): work both out
+        held_keys(user)
     return getattr(themagroep, "pk", themagroep) in getattr(user, _MEMBER_OF_CACHE)
 
 
