@@ -330,12 +330,13 @@ def document_read_keys(document) -> frozenset[str]:
     )
     page_ids = {int(pk) for pk in references.values_list("object_id", flat=True)}
     keys: set[str] = set()
-    for page in Page.objects.filter(pk__in=page_ids).live().specific(defer=True):
+    for page in Page.objects.filter(pk__in=page_ids).live():
         keys |= page_read_keys(page)
     return frozenset(keys)
 
 
 def _document_readable_q(keys: frozenset[str]) -> Q:
+    """Work per document (its pages decide); document lists are short and rare outside the CMS."""
     from wagtail.documents import get_document_model
 
     model = get_document_model()
