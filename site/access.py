@@ -221,3 +221,21 @@ def readable_pages(queryset, user):
         page.pk for page in queryset.not_public().specific(defer=True) if not keys_overlap(page_read_keys(page), keys)
     ]
     return queryset.exclude(pk__in=private_ids)
+
+
+# --- Organisations (the dossier of a gemeente) ---------------------------------------------------
+
+
+def organisation_key(organisation_id: int) -> str:
+    return f"organisation:{organisation_id}"
+
+
+def organisation_keys(user) -> frozenset[str]:
+    """``organisation:<id>`` for a verified official whose e-mail domain is a known domain of
+    the organisation in their profile; nobody else speaks for an organisation. Kept apart from
+    ``held_keys`` until the policy registry takes held-key providers (only dossiers use it)."""
+    from accounts.services import email_matches_organisation, get_profile
+
+    if not is_verified(user) or not email_matches_organisation(user):
+        return frozenset()
+    return frozenset({organisation_key(get_profile(user).organisation_id)})

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "kennisplatform",
     "accounts",
     "kennisbank",
+    "kennisbank.dossiers",
     "themagroepen",
     "themagroepen.discussies",
     "themagroepen.notificaties",
