@@ -137,7 +137,7 @@ def test_the_dossier_exports_for_a_collegevoorstel(client, kb, officials, fmt):
     response = client.get(reverse("dossiers:export", args=(fmt,)))
     assert response.status_code == 200
     assert response["Content-Disposition"] == f'attachment; filename="dossier-leegstand.{fmt}"'
-    text = " ".join(_document_text(fmt, response.content).split())  # PDF lines wrap
+    text = _document_text(fmt, response.content)
     assert "Dossier leegstandsaanpak – Gemeente Utrecht" in text
     assert "Waarom aanpakken (1 van 2 punten)" in text
     assert "☑ Punt twee" in text and "☐ Punt één" in text
@@ -151,6 +151,11 @@ def test_the_dossier_exports_for_a_collegevoorstel(client, kb, officials, fmt):
 
 
 def _document_text(fmt, content):
+    """The document's words on one line (PDF text wraps where the page ends)."""
+    return " ".join(_raw_text(fmt, content).split())
+
+
+def _raw_text(fmt, content):
     if fmt == "docx":
         from docx import Document
 
