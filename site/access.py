@@ -32,6 +32,7 @@ AUTHENTICATED = "authenticated"
 
 _GROUP = "group:"
 _BEHEER = "beheer:"
+_ORGANISATION = "organisation:"
 _HELD_KEYS_CACHE = "_kennisplatform_held_keys"
 _MEMBER_OF_CACHE = "_kennisplatform_member_of"
 
@@ -353,3 +354,27 @@ def register_wagtail() -> None:
 
     register(Page, read_keys=page_read_keys, readable_q=_page_readable_q)
     register(get_document_model(), read_keys=document_read_keys, readable_q=_document_readable_q)
+
+
+# --- Organisations (the dossier of a gemeente) ---------------------------------------------------
+
+
+def organisation_key(organisation_id: int) -> str:
+    return f"{_ORGANISATION}{organisation_id}"
+
+
+def organisation_ids(keys: Iterable[str]) -> list[int]:
+    """The organisations whose dossier the keys open (for ``readable_q`` filters)."""
+    return sorted(int(key.removeprefix(_ORGANISATION)) for key in keys if key.startswith(_ORGANISATION))
+
+
+def organisation_keys(user) -> frozenset[str]:
+    """``organisation:<id>`` for a verified official whose e-mail domain is a known domain of
+    the organisation in their profile; nobody else speaks for an organisation. Kept apart from
+    ``held_keys`` (which every request computes) because only dossier reads need them: the
+    dossier asks ``held_keys(user) | organisation_keys(user)``."""
+    from accounts.services import email_matches_organisation, get_profile
+
+    if not is_verified(user) or not email_matches_organisation(user):
+        return frozenset()
+    return frozenset({organisation_key(get_profile(user).organisation_id)})

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "kennisplatform",
     "accounts",
     "kennisbank",
+    "kennisbank.dossiers",
     "themagroepen",
     "themagroepen.discussies",
     "themagroepen.notificaties",
@@ -82,6 +83,8 @@ INSTALLED_APPS = [
     "allauth.socialaccount",
     "allauth.socialaccount.providers.openid_connect",
     "channels",
+    "rest_framework",
+    "drf_spectacular",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -352,6 +355,28 @@ WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
 WAGTAIL_USER_TIME_ZONES = ["Europe/Amsterdam"]
+
+# --- Open-data API (kennisbank/api/) --------------------------------------------------------
+# Read-only JSON under /api/v1/ with an OpenAPI 3 description; its views set their own
+# renderers, sign-in, throttles and errors, so nothing here changes other DRF users.
+REST_FRAMEWORK = {"DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema"}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Kennisplatform Leegstand – open data",
+    "DESCRIPTION": (
+        "De openbare kennisbank (voorbeelden, publicaties, instrumenten, hoofdstukken van de handreiking) "
+        "als JSON, alleen-lezen. Zonder inloggen ziet u wat openbaar is; met een sessie van de site geldt "
+        "wat u op de pagina's mag lezen."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "PREPROCESSING_HOOKS": ["kennisbank.api.schema.only_open_data"],
+}
+OPEN_DATA_THROTTLE_RATES = {
+    "anon": env_str("OPEN_DATA_RATE_ANON", "120/min"),
+    "user": env_str("OPEN_DATA_RATE_USER", "600/min"),
+}
+OPEN_DATA_CACHE_SECONDS = env_int("OPEN_DATA_CACHE_SECONDS", 300)
 
 # --- Internationalisation --------------------------------------------------------------------
 LANGUAGE_CODE = "nl"

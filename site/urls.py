@@ -25,6 +25,8 @@ urlpatterns = [
     path("themagroepen/", include("themagroepen.urls")),
     path("meldingen/", include("themagroepen.notificaties.urls")),
     path("", include("themagroepen.bijeenkomsten.urls")),
+    path("api/v1/", include("kennisbank.api.urls")),
+    path("dossier/", include("kennisbank.dossiers.urls")),
     path("", include("search.urls")),
     path("", include("kennisbank.urls")),
 ]

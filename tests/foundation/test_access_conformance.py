@@ -264,6 +264,22 @@ def world(es_index, wagtail_tree, home_page, django_capture_on_commit_callbacks)
     )
     add("presentatie", presentation, "group", presentation.get_absolute_url())
 
+    # --- a gemeente's checklist dossier: only its own officials (none of the roles) ------------
+    from accounts.models import Organisation, OrganisationKind
+    from kennisbank.dossiers.models import Vinkje
+    from kennisbank.models import HandreikingPage, HoofdstukPage
+
+    handreiking = _page(home_page, HandreikingPage, "handreiking")
+    hoofdstuk = _page(handreiking, HoofdstukPage, "probleemanalyse")
+    gemeente = Organisation.objects.create(name="Gemeente Zeist", kind=OrganisationKind.ANDERS)
+    add(
+        "vinkje-andere-gemeente",
+        Vinkje.objects.create(
+            organisation=gemeente, chapter=hoofdstuk, block_id="b1", item=0, item_text="Rol bepaald", ticked_at=start
+        ),
+        "nobody",
+    )
+
     # --- the index is built now; what follows must reach it by itself ------------------------
     indexing.rebuild()
     with django_capture_on_commit_callbacks(execute=True):

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+
+
+class DossiersConfig(AppConfig):
+    name = "kennisbank.dossiers"
+    label = "dossiers"
+    verbose_name = "Dossiers"
+
+    def ready(self):
+        from kennisbank.dossiers.models import Vinkje
+        from kennisplatform import access
+
+        access.register(Vinkje)

@@ -1,0 +1,88 @@
+"""The dossier pages: save a checklist (plain form post), read the dossier, export it."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_POST
+
+from kennisbank.dossiers import exports, services
+from kennisbank.models import HoofdstukPage
+from kennisplatform.access import readable_pages
+
+FORMATS = {
+    "pdf": (exports.dossier_pdf, exports.PDF_TYPE),
+    "docx": (exports.dossier_docx, exports.DOCX_TYPE),
+    "odt": (exports.dossier_odt, exports.ODT_TYPE),
+}
+
+
+def _organisation_or_refuse(request):
+    organisation = services.dossier_organisation(request.user)
+    if organisation is None:
+        return None, render(request, "dossiers/no_organisation.html", status=403)
+    return organisation, None
+
+
+def _numbers(values):
+    numbers = set()
+    for value in values:
+        if not value.isdigit():
+            raise ValueError(value)
+        numbers.add(int(value))
+    return numbers
+
+
+@require_POST
+@login_required
+def save_checklist(request):
+    organisation, refusal = _organisation_or_refuse(request)
+    if refusal:
+        return refusal
+    chapter_id = request.POST.get("hoofdstuk", "")
+    chapter = readable_pages(
+        HoofdstukPage.objects.filter(pk=int(chapter_id) if chapter_id.isdigit() else 0), request.user
+    ).first()
+    if chapter is None:
+        raise Http404
+    block_id = request.POST.get("checklist", "")
+    try:
+        ticked = _numbers(request.POST.getlist("vinkje"))
+        notes = {
+            int(key.removeprefix("notitie-")): value
+            for key, value in request.POST.items()
+            if key.startswith("notitie-") and key.removeprefix("notitie-").isdigit()
+        }
+        services.save_checklist(request.user, organisation, chapter, block_id, ticked, notes)
+    except (ValueError, LookupError):
+        return HttpResponseBadRequest("Deze checklist of dit punt bestaat niet (meer). Laad de pagina opnieuw.")
+    messages.success(request, f"De checklist is opgeslagen in het dossier van {organisation.name}.")
+    return redirect(f"{chapter.url}#dossier-{block_id}")
+
+
+@require_GET
+@login_required
+def dossier(request):
+    organisation, refusal = _organisation_or_refuse(request)
+    if refusal:
+        return refusal
+    context = {
+        "organisation": organisation,
+        "contents": services.dossier(request.user),
+        "formats": list(FORMATS),
+        "breadcrumbs": [("Dossier", request.path)],
+    }
+    return render(request, "dossiers/dossier.html", context)
+
+
+@require_GET
+@login_required
+def export(request, fmt):
+    organisation, refusal = _organisation_or_refuse(request)
+    if refusal:
+        return refusal
+    build, content_type = FORMATS[fmt]
+    response = HttpResponse(build(organisation, services.dossier(request.user)), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="dossier-leegstand.{fmt}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
