@@ -81,7 +81,7 @@ def test_bijeenkomsten_registrations_and_remarks(groep, eva, beheerder):
     services.register(waiting, occurrence)
 
     data = privacy.export_user_data(eva)["bijeenkomsten"]
-    assert [(r["status"], r["opmerking"]) for r in data["aanmeldingen"]] == [("Aangemeld", "Ik eet vegetarisch")]
+    assert [(r["status"], r["opmerking"]) for r in data["aanmeldingen"]] == [("Ingeschreven", "Ik eet vegetarisch")]
 
     privacy.delete_account(eva)
     assert not Registration.objects.filter(user=eva).exists()

@@ -54,8 +54,8 @@ def test_bijeenkomst_forms(groep, beheerder):
     assert_errors_linked(new, {"id_title", "id_start"})
     register = post(beheerder, reverse("bijeenkomsten:register", kwargs=keys), {"remark": "x" * 501})
     assert_errors_linked(register, {"id_remark"})
-    verslag_url = reverse("bijeenkomsten:report", kwargs=keys)
-    verslag = post(beheerder, verslag_url, {"verslag-report": "Goed", "verslag-discussion_url": "geen link"})
+    verslag_url = reverse("bijeenkomsten:verslag", kwargs=keys)
+    verslag = post(beheerder, verslag_url, {"verslag-verslag": "Goed", "verslag-discussion_url": "geen link"})
     assert_errors_linked(verslag, {"id_verslag-discussion_url"})
     assert_errors_linked(post(beheerder, verslag_url, {"bijlage-title": ""}), {"id_bijlage-title", "id_bijlage-file"})
 

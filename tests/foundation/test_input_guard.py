@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.kennisbank.conftest import kb  # noqa: F401  (the kennisbank tree: voorbeelden with filters)
+from tests.kennisbank.conftest import kb, reference_data  # noqa: F401  (the kennisbank tree: voorbeelden with filters)
 from tests.themagroepen_discussies.conftest import beheerder, client_for, groep, lid, topic  # noqa: F401
 from themagroepen.discussies.models import Reply
 

@@ -12,8 +12,7 @@ from urllib.parse import urlparse
 import pytest
 from django.db import connection
 
-from tests.kennisbank.conftest import kb  # noqa: F401 - kennisbank pages for the Redis tests
-from tests.search.conftest import reference_data  # noqa: F401 - gemeenten, after transactional tests
+from tests.kennisbank.conftest import kb, reference_data  # noqa: F401 - kennisbank pages for the Redis tests
 from tests.support.faultproxy import FaultProxy
 from tests.support.smtpsink import SMTPSink
 from tests.themagroepen_discussies.conftest import groep, lid, lid2, topic  # noqa: F401

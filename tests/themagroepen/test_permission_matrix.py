@@ -25,7 +25,7 @@ from wagtail.models import PageViewRestriction
 
 from kennisplatform import access
 from tests.conftest import make_verified_user
-from tests.kennisbank.conftest import kb  # noqa: F401  (the kennisbank tree fixture)
+from tests.kennisbank.conftest import kb, reference_data  # noqa: F401  (the kennisbank tree fixture)
 from tests.themagroepen.conftest import make_group
 from themagroepen import services as membership_services
 from themagroepen.models import JoinRequest, Membership, Role, Visibility
