@@ -123,7 +123,8 @@ class Voorbeelden:
 
     def filter(self, queryset, filters):
         # The same filter as the voorbeelden page, so ?provincie=utrecht means the same in both.
-        queryset = VoorbeeldFilter(queryset, {k: v for k, v in filters.items() if k != "jaar"}).results()
+        params = {k: v for k, v in filters.items() if k != "jaar"}
+        queryset = VoorbeeldFilter(queryset, params, self.reader()).results()
         return queryset.filter(year=filters["jaar"]) if "jaar" in filters else queryset
 
     def optimise(self, queryset):
