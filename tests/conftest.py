@@ -32,8 +32,13 @@ def pytest_report_header(config):
     return f"test order: {config.getoption('--test-order')}"
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
-    """A second order in CI proves that no test depends on what an earlier one left behind."""
+    """A second order in CI proves that no test depends on what an earlier one left behind.
+
+    Runs before pytest-django's stable sort, so transactional tests (which flush the tables, data
+    migrations included) still come after the others, as in Django's own runner.
+    """
     order = config.getoption("--test-order")
     if order == "reverse":
         items.reverse()
