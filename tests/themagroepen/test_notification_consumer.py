@@ -75,6 +75,7 @@ async def test_logout_closes_the_connection(groep, lid):
     await sync_to_async(user_logged_out.send)(sender=type(lid), request=None, user=lid)
     output = await communicator.receive_output(timeout=3)
     assert output == {"type": "websocket.close", "code": 4403}
+    await communicator.disconnect()
 
 
 @pytest.mark.redis

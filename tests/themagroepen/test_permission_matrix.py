@@ -10,6 +10,7 @@ exist for everyone who is not a member. Each request runs in a savepoint that is
 so one POST cannot change what the next request sees.
 
 A URL added to one of the URLconfs without a row here fails ``test_matrix_covers_every_url``.
+The live sockets have their own matrix: ``tests/themagroepen_discussies/test_websocket_matrix.py``.
 """
 
 from datetime import timedelta

@@ -41,6 +41,8 @@ async def assert_closed_with(communicator, code):
     # Generous: the close may wait for a database check on a busy machine.
     message = await communicator.receive_output(timeout=5)
     assert message == {"type": "websocket.close", "code": code}
+    # Our side of the close: otherwise the consumer task outlives the test and its event loop.
+    await communicator.disconnect()
 
 
 async def test_member_gets_a_small_event_after_commit_and_fetches_the_reply(groep, lid, lid2, topic):

@@ -206,12 +206,12 @@ def series_ics(request, slug, pk):
 def verslag(request, slug, pk):
     occurrence = _occurrence(request, slug, pk)
     _require_manager(request, occurrence)
-    report_form = VerslagForm(instance=occurrence, prefix="verslag")
+    verslag_form = VerslagForm(instance=occurrence, prefix="verslag")
     attachment_form = AttachmentForm(prefix="bijlage")
     if request.method == "POST" and "verslag-verslag" in request.POST:
-        report_form = VerslagForm(request.POST, instance=occurrence, prefix="verslag")
-        if report_form.is_valid():
-            report_form.save()
+        verslag_form = VerslagForm(request.POST, instance=occurrence, prefix="verslag")
+        if verslag_form.is_valid():
+            verslag_form.save()
             messages.success(request, "Het verslag is opgeslagen.")
             return redirect(occurrence.get_absolute_url())
     elif request.method == "POST":
@@ -231,7 +231,7 @@ def verslag(request, slug, pk):
     context = {
         "occurrence": occurrence,
         "bijeenkomst": occurrence.bijeenkomst,
-        "report_form": report_form,
+        "verslag_form": verslag_form,
         "attachment_form": attachment_form,
         "attachments": occurrence.attachments.all(),
         "breadcrumbs": _crumbs(
@@ -241,7 +241,7 @@ def verslag(request, slug, pk):
             ("Verslag en presentaties", ""),
         ),
     }
-    return render(request, "bijeenkomsten/report_form.html", context)
+    return render(request, "bijeenkomsten/verslag_form.html", context)
 
 
 @login_required
