@@ -8,12 +8,14 @@ from datetime import datetime, time
 
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.syndication.views import Feed
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import strip_tags
 
 from kennisbank.models import PublicatiePage, VoorbeeldPage
 from kennisplatform.access import readable_pages
+from kennisplatform.public_url import absolute_url
 
 FEED_LENGTH = 30
 PUBLISHER = "Kennisplatform Leegstand"
@@ -32,6 +34,15 @@ class TextSummaryAtom1Feed(Atom1Feed):
 class _PageFeed(Feed):
     model = None
     author_name = PUBLISHER
+    index_path = None
+    url_name = None
+
+    # The feed's own links carry the public address, not whatever Host the request came with.
+    def link(self):
+        return absolute_url(self.index_path)
+
+    def feed_url(self):
+        return absolute_url(reverse(self.url_name))
 
     def items(self):
         # A feed is fetched without a session by readers and aggregators: public content only.
@@ -58,7 +69,8 @@ class VoorbeeldenRss(_PageFeed):
     model = VoorbeeldPage
     ordering = ("-first_published_at",)
     title = "Voorbeelden uit de praktijk – Kennisplatform Leegstand"
-    link = "/voorbeelden/"
+    index_path = "/voorbeelden/"
+    url_name = "kennisbank:feed_voorbeelden_rss"
     description = "Nieuwe voorbeelden van gemeenten die leegstand aanpakken."
 
     def item_categories(self, item):
@@ -73,6 +85,7 @@ class VoorbeeldenRss(_PageFeed):
 
 class VoorbeeldenAtom(VoorbeeldenRss):
     feed_type = TextSummaryAtom1Feed
+    url_name = "kennisbank:feed_voorbeelden_atom"
     subtitle = VoorbeeldenRss.description
 
 
@@ -80,7 +93,8 @@ class PublicatiesRss(_PageFeed):
     model = PublicatiePage
     ordering = ("-date", "-first_published_at")
     title = "Publicaties – Kennisplatform Leegstand"
-    link = "/publicaties/"
+    index_path = "/publicaties/"
+    url_name = "kennisbank:feed_publicaties_rss"
     description = "Ledenbrieven, Kamerbrieven, Statenbrieven en rapporten over leegstand."
 
     def item_pubdate(self, item):
@@ -92,4 +106,5 @@ class PublicatiesRss(_PageFeed):
 
 class PublicatiesAtom(PublicatiesRss):
     feed_type = TextSummaryAtom1Feed
+    url_name = "kennisbank:feed_publicaties_atom"
     subtitle = PublicatiesRss.description

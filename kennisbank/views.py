@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, render
 from kennisbank.models import HandreikingPage, InstrumentPage, PublicatiePage, Thema, VoorbeeldPage
 from kennisbank.sitemap import PublicPagesSitemap
 from kennisplatform.access import readable_pages
+from kennisplatform.public_url import absolute_url
 
 
 def sitemap(request):
@@ -52,5 +53,6 @@ def thema_detail(request, slug):
         "thema": thema,
         "sections": [(label, list(pages)) for label, pages in sections],
         "breadcrumbs": [("Thema's", "/themas/"), (thema.name, request.path)],
+        "canonical_url": absolute_url(request.path),
     }
     return render(request, "kennisbank/thema_detail.html", context)

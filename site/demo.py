@@ -3,6 +3,7 @@
 from wagtail.models import Page, Site
 
 from kennisplatform.models import HomePage
+from kennisplatform.public_url import site_address, sync_site
 
 HOME_TITLE = "Kennisplatform Leegstand"
 HOME_LEAD = (
@@ -12,18 +13,24 @@ HOME_LEAD = (
 
 
 def ensure_home_page() -> HomePage:
-    """The one HomePage, set as root of the default Site (replacing Wagtail's welcome page)."""
+    """The one HomePage, set as root of the default Site (replacing Wagtail's welcome page).
+
+    The Site gets the address of ``SITE_URL``, also when it already existed with another one.
+    """
     home = HomePage.objects.first()
     if home is None:
         root = Page.get_first_root_node()
         home = root.add_child(instance=HomePage(title=HOME_TITLE, slug="start", lead=HOME_LEAD))
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name=HOME_TITLE)
-    elif site.root_page_id != home.pk:
-        site.root_page = home
-        site.site_name = HOME_TITLE
-        site.save()
+        hostname, port = site_address()
+        Site.objects.create(hostname=hostname, port=port, root_page=home, is_default_site=True, site_name=HOME_TITLE)
+    else:
+        sync_site(site)
+        if site.root_page_id != home.pk:
+            site.root_page = home
+            site.site_name = HOME_TITLE
+            site.save()
     # Wagtail's initial "Welcome" page is no longer reachable; remove it once.
     Page.objects.filter(depth=2, content_type__model="page", slug="home").delete()
     return home

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
 from kennisplatform import access
+from kennisplatform.public_url import absolute_url
 from kennisplatform.tz import AMSTERDAM
 from themagroepen.bijeenkomsten import feeds, ical, permissions
 from themagroepen.bijeenkomsten.models import Occurrence
@@ -105,7 +106,7 @@ def feed_settings(request):
         messages.success(request, "U heeft een nieuwe abonnementslink. De oude link werkt niet meer.")
         return redirect("bijeenkomsten:feed_settings")
     feed = feeds.feed_for(request.user)
-    url = request.build_absolute_uri(reverse("bijeenkomsten:feed", kwargs={"token": feed.token}))
+    url = absolute_url(reverse("bijeenkomsten:feed", kwargs={"token": feed.token}))
     context = {
         "feed_url": url,
         "webcal_url": "webcal://" + url.split("://", 1)[1],

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from kennisplatform import access
 from kennisplatform.breadcrumbs import trail
 from kennisplatform.private_files import StorageError
+from kennisplatform.public_url import absolute_url
 from themagroepen.bijeenkomsten import csv_export, ical, mail, permissions, services
 from themagroepen.bijeenkomsten.forms import AttachmentForm, BijeenkomstForm, RegistrationForm, VerslagForm
 from themagroepen.bijeenkomsten.models import Attachment, Bijeenkomst, Occurrence
@@ -194,11 +195,9 @@ def series_ics(request, slug, pk):
     if not bijeenkomst.is_series:
         raise Http404
     first = bijeenkomst.occurrences.order_by("start").first()
-    url = request.build_absolute_uri(reverse("bijeenkomsten:group_list", kwargs={"slug": slug}))
+    url = absolute_url(reverse("bijeenkomsten:group_list", kwargs={"slug": slug}))
     # The series file carries no address: that depends on each date's own registration.
-    event = ical.series_event(
-        bijeenkomst, request.build_absolute_uri(first.get_absolute_url()) if first else url, False
-    )
+    event = ical.series_event(bijeenkomst, absolute_url(first.get_absolute_url()) if first else url, False)
     return _ics_response(ical.calendar_bytes([event]), f"reeks-{bijeenkomst.pk}.ics")
 
 
@@ -322,7 +321,7 @@ def start_discussion(request, slug, pk):
         bijeenkomst = occurrence.bijeenkomst
         body = (
             f"Het verslag van ‘{bijeenkomst.title}’ ({when(occurrence)}) staat online: "
-            f"{request.build_absolute_uri(occurrence.get_absolute_url())}\n\nWat neemt u mee uit deze bijeenkomst?"
+            f"{absolute_url(occurrence.get_absolute_url())}\n\nWat neemt u mee uit deze bijeenkomst?"
         )
         topic = create_topic(bijeenkomst.themagroep, request.user, f"Verslag: {bijeenkomst.title}", body)
         occurrence.discussion_url = topic.get_absolute_url()
