@@ -2,7 +2,8 @@
 
 from django.contrib.sitemaps.views import sitemap as django_sitemap
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.templatetags.static import static
 
 from kennisbank.models import HandreikingPage, InstrumentPage, PublicatiePage, Thema, VoorbeeldPage
 from kennisbank.sitemap import PublicPagesSitemap
@@ -30,9 +31,17 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
+def favicon(request):
+    """Browsers and crawlers ask /favicon.ico without reading a page's ``<link rel="icon">``.
+
+    Not permanent: the target's name carries a content hash in production."""
+    return redirect(static("img/favicon.ico"))
+
+
 def thema_list(request):
     themas = Thema.objects.order_by("name")
-    return render(request, "kennisbank/thema_list.html", {"themas": themas, "breadcrumbs": [("Thema's", "/themas/")]})
+    context = {"themas": themas, "breadcrumbs": [("Thema's", "/themas/")], "canonical_url": absolute_url(request.path)}
+    return render(request, "kennisbank/thema_list.html", context)
 
 
 def thema_detail(request, slug):
