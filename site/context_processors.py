@@ -10,6 +10,7 @@ def platform(request):
         "site_name": settings.WAGTAIL_SITE_NAME,
         "og_image_url": absolute_url(static(OG_IMAGE)),
         "main_navigation": MAIN_NAVIGATION,
+        "footer_navigation": FOOTER_NAVIGATION,
     }
 
 
@@ -22,4 +23,13 @@ MAIN_NAVIGATION = [
     ("Publicaties", "/publicaties/"),
     ("Themagroepen", "/themagroepen/"),
     ("Zoeken", "/zoeken/"),
+]
+
+# The information pages (kennisplatform.InformatiePage, slugs from demo_informatie) in the footer.
+FOOTER_NAVIGATION = [
+    ("Privacyverklaring", "/privacy/"),
+    ("Toegankelijkheid", "/toegankelijkheid/"),
+    ("Cookies", "/cookies/"),
+    ("Colofon", "/colofon/"),
+    ("Contact", "/contact/"),
 ]

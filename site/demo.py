@@ -2,7 +2,8 @@
 
 from wagtail.models import Page, Site
 
-from kennisplatform.models import HomePage
+from kennisplatform import demo_informatie
+from kennisplatform.models import HomePage, InformatiePage
 from kennisplatform.public_url import site_address, sync_site
 
 HOME_TITLE = "Kennisplatform Leegstand"
@@ -36,6 +37,15 @@ def ensure_home_page() -> HomePage:
     return home
 
 
+def ensure_informatie_pages(home) -> None:
+    """Privacy, toegankelijkheid, contact, colofon and cookies, created once (editors own them after)."""
+    for slug, title, lead, body in demo_informatie.PAGES:
+        if InformatiePage.objects.child_of(home).filter(slug=slug).exists():
+            continue
+        page = home.add_child(instance=InformatiePage(slug=slug, title=title, lead=lead, body=body))
+        page.save_revision(log_action=False).publish(log_action=False)
+
+
 def load(stdout):
-    ensure_home_page()
-    stdout.write("Startpagina klaar.")
+    ensure_informatie_pages(ensure_home_page())
+    stdout.write("Startpagina en informatiepagina's klaar.")

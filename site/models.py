@@ -1,4 +1,4 @@
-"""The home page: the root of the public page tree."""
+"""The home page (the root of the public page tree) and the site's information pages."""
 
 from django.db import models
 from wagtail.admin.panels import FieldPanel
@@ -35,6 +35,31 @@ class HomePage(Page):
         context["latest_publicaties"] = readable_pages(PublicatiePage.objects.all(), request.user).order_by("-date")[
             :HOME_LIST_LENGTH
         ]
+        return context
+
+
+class InformatiePage(Page):
+    """A page a Dutch government site must have (privacy, toegankelijkheid, contact, colofon,
+    cookies): plain editable text, directly below the home page."""
+
+    lead = models.CharField("introductie", max_length=300, blank=True)
+    body = RichTextField("tekst", blank=True, features=["h2", "h3", "bold", "italic", "link", "ol", "ul"])
+
+    content_panels = Page.content_panels + [FieldPanel("lead"), FieldPanel("body")]
+    parent_page_types = ["kennisplatform.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "informatiepagina"
+
+    def meta_description(self):
+        return self.search_description or self.lead
+
+    def get_context(self, request, *args, **kwargs):
+        from kennisplatform.breadcrumbs import trail
+
+        context = super().get_context(request, *args, **kwargs)
+        context["breadcrumbs"] = trail(request.user, self)
         return context
 
 
