@@ -23,6 +23,7 @@ from kennisbank.models import (
     VoorbeeldPage,
 )
 from kennisplatform.demo import ensure_home_page
+from kennisplatform.words import counted
 
 
 def _ensure_child(parent, model, slug, revision=True, **fields):
@@ -212,6 +213,8 @@ def load(stdout):
     _handreiking(home, themas, instruments, voorbeelden)
     _publicaties(home, themas)
     stdout.write(
-        f"Kennisbank klaar: {HoofdstukPage.objects.count()} hoofdstukken, {InstrumentPage.objects.count()} instrumenten, "
-        f"{VoorbeeldPage.objects.count()} voorbeelden, {PublicatiePage.objects.count()} publicaties."
+        f"Kennisbank klaar: {counted(HoofdstukPage.objects.count(), 'hoofdstuk', 'hoofdstukken')}, "
+        f"{counted(InstrumentPage.objects.count(), 'instrument', 'instrumenten')}, "
+        f"{counted(VoorbeeldPage.objects.count(), 'voorbeeld', 'voorbeelden')}, "
+        f"{counted(PublicatiePage.objects.count(), 'publicatie', 'publicaties')}."
     )

@@ -1,10 +1,14 @@
-"""Filters with counts for the voorbeelden index.
+"""Filters with counts, and sorting, for the voorbeelden index.
 
-Each facet counts within the results of all *other* active filters, so a visitor sees how many
-cases each choice would give. Every facet is one aggregate query, whatever the number of cases.
+A filter takes several values (``?provincie=utrecht&provincie=limburg``): a case matches when it
+has any of them (OR within a filter) and matches every filter (AND across filters). Each facet
+counts within the results of all *other* active filters, so a visitor sees how many cases each
+choice would add. Every facet is one aggregate query, whatever the number of cases.
 Instrument options are pages themselves: only those the visitor may read become an option (the
 access module decides), so a draft or closed instrument's title never shows as a filter label.
 """
+
+from urllib.parse import urlencode
 
 from django.db.models import Count
 
@@ -21,6 +25,20 @@ FACETS = [
 ]
 FACET_LABELS = {name: label for name, label, *_ in FACETS}
 PROPERTY_LABELS = dict(PropertyType.choices)
+# GET value -> (label, ordering). The first is the default; the title breaks ties so paging is stable.
+SORTS = {
+    "nieuwste": ("Nieuwste eerst", ("-year", "title")),
+    "gemeente": ("Gemeente (A–Z)", ("gemeente__name", "title")),
+}
+DEFAULT_SORT = next(iter(SORTS))
+# More values than this per filter is no visitor's choice; the rest is ignored, not queried.
+MAX_VALUES = 20
+
+
+def _values(params, name):
+    """Every distinct, non-empty value of one parameter, from a QueryDict or a plain dict."""
+    raw = params.getlist(name) if hasattr(params, "getlist") else [params.get(name) or ""]
+    return list(dict.fromkeys(value.strip() for value in raw if value and value.strip()))[:MAX_VALUES]
 
 
 class VoorbeeldFilter:
@@ -32,35 +50,40 @@ class VoorbeeldFilter:
         self.readable_instruments = dict(
             readable_pages(InstrumentPage.objects.all(), user).values_list("slug", "title")
         )
-        requested = {name: params.get(name, "").strip() for name, *_ in FACETS if params.get(name, "").strip()}
         # A value that names nothing (a typo, an old link) is reported and not applied; a known
         # value stays selected even when the combination gives no results.
         self.active, self.active_labels, self.unknown = {}, {}, []
-        for name, value in requested.items():
-            known = self._label_of(name, value)
-            if known is None:
-                self.unknown.append((FACET_LABELS[name], value))
-            else:
-                self.active[name], self.active_labels[name] = value, known
+        for name, *_ in FACETS:
+            values = _values(params, name)
+            labels = self._labels_of(name, values) if values else {}
+            known = [value for value in values if value in labels]
+            self.unknown += [(FACET_LABELS[name], value) for value in values if value not in labels]
+            if known:
+                self.active[name] = known
+                self.active_labels[name] = {value: labels[value] for value in known}
+        sort = (_values(params, "sortering") or [""])[0]
+        self.sort_unknown = sort if sort and sort not in SORTS else ""
+        self.sort = sort if sort in SORTS else DEFAULT_SORT
 
-    def _label_of(self, name, value):
+    def _labels_of(self, name, values):
+        """value -> label for those of ``values`` that name something this visitor may see."""
         from kennisbank.geo import Gemeente, Provincie
         from kennisbank.themes import Thema
 
         if name == "vastgoed":
-            return PROPERTY_LABELS.get(value)
-        if name == "instrument":
-            return self.readable_instruments.get(value)
-        model, field = {"provincie": (Provincie, "name"), "gemeente": (Gemeente, "name"), "thema": (Thema, "name")}[
-            name
-        ]
-        return model.objects.filter(slug=value).values_list(field, flat=True).first()
+            known = PROPERTY_LABELS
+        elif name == "instrument":
+            known = self.readable_instruments
+        else:
+            model = {"provincie": Provincie, "gemeente": Gemeente, "thema": Thema}[name]
+            known = dict(model.objects.filter(slug__in=values).values_list("slug", "name"))
+        return {value: known[value] for value in values if value in known}
 
     def _filtered(self, skip=None):
         queryset = self.queryset
         for name, _label, lookup, _count in FACETS:
             if name in self.active and name != skip:
-                queryset = queryset.filter(**{lookup: self.active[name]})
+                queryset = queryset.filter(**{f"{lookup}__in": self.active[name]})
         return queryset
 
     def results(self):
@@ -70,10 +93,18 @@ class VoorbeeldFilter:
     def _uses_m2m(self):
         return "instrument" in self.active or "thema" in self.active
 
+    @property
+    def ordering(self):
+        return SORTS[self.sort][1]
+
+    def sort_options(self):
+        return [{"value": value, "label": label, "selected": value == self.sort} for value, (label, _) in SORTS.items()]
+
     def facets(self):
         facets = []
         for name, label, _lookup, (value_field, label_field) in FACETS:
             extra = [label_field] if label_field else []
+            active = self.active.get(name, [])
             # order_by() drops the page tree ordering, which would otherwise split the GROUP BY.
             rows = list(
                 self._filtered(skip=name).order_by().values(value_field, *extra).annotate(n=Count("pk", distinct=True))
@@ -85,26 +116,32 @@ class VoorbeeldFilter:
                 if value is None or (name == "instrument" and value not in self.readable_instruments):
                     continue
                 text = row[label_field] if label_field else PROPERTY_LABELS.get(value, value)
-                options.append(
-                    {"value": value, "label": text, "count": row["n"], "selected": self.active.get(name) == value}
-                )
-            active = self.active.get(name)
-            if active and not any(option["value"] == active for option in options):
-                options.append({"value": active, "label": self.active_labels[name], "count": 0, "selected": True})
+                options.append({"value": value, "label": text, "count": row["n"], "selected": value in active})
+            shown = {option["value"] for option in options}
+            options += [
+                {"value": value, "label": self.active_labels[name][value], "count": 0, "selected": True}
+                for value in active
+                if value not in shown
+            ]
             options.sort(key=lambda option: option["label"].lower())
-            facets.append({"name": name, "label": label, "options": options, "active": self.active.get(name, "")})
+            facets.append({"name": name, "label": label, "options": options, "active": active})
         return facets
 
     def removal_links(self):
-        """(label, query string without that one filter) for every active filter."""
+        """(label, query string without that one value) for every active filter value."""
         return [
-            (f"{FACET_LABELS[name]}: {self.active_labels[name]}", self.querystring(**{name: ""}))
-            for name in self.active
+            (f"{FACET_LABELS[name]}: {self.active_labels[name][value]}", self.querystring(without=(name, value)))
+            for name, values in self.active.items()
+            for value in values
         ]
 
-    def querystring(self, **changes):
-        """The current filters as a query string, for pagination links."""
-        from urllib.parse import urlencode
+    def querystring(self, without=None):
+        """The current filters (and a chosen sort) as a query string, for pagination links."""
+        pairs = [pair for pair in self.hidden_filters() if pair != without]
+        if self.sort != DEFAULT_SORT:
+            pairs.append(("sortering", self.sort))
+        return urlencode(pairs)
 
-        params = {**self.active, **changes}
-        return urlencode({key: value for key, value in params.items() if value})
+    def hidden_filters(self):
+        """(name, value) of every active filter, for the sort form to carry along."""
+        return [(name, value) for name, values in self.active.items() for value in values]

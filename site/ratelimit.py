@@ -14,7 +14,7 @@ from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import render
 
-MESSAGE = "U heeft dit in korte tijd te vaak gedaan. Wacht een paar minuten en probeer het daarna opnieuw."
+MESSAGE = "U hebt dit in korte tijd te vaak gedaan. Wacht een paar minuten en probeer het daarna opnieuw."
 RETRY_AFTER_SECONDS = 60
 
 

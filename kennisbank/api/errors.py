@@ -4,12 +4,15 @@ from django.http import Http404
 from rest_framework import exceptions
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from kennisplatform.words import counted
+
 
 def _message(exc, context) -> str | None:
     if isinstance(exc, exceptions.Throttled):
         if exc.wait:
-            return f"U heeft te veel verzoeken gedaan. Probeer het over {int(exc.wait) or 1} seconden opnieuw."
-        return "U heeft te veel verzoeken gedaan. Probeer het later opnieuw."
+            wait = counted(int(exc.wait) or 1, "seconde", "seconden")
+            return f"U hebt te veel verzoeken gedaan. Probeer het over {wait} opnieuw."
+        return "U hebt te veel verzoeken gedaan. Probeer het later opnieuw."
     if isinstance(exc, exceptions.MethodNotAllowed):
         method = context["request"].method
         return f"Deze API is alleen te lezen: de methode {method} is niet toegestaan."

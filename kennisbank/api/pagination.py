@@ -4,6 +4,8 @@ from django.core.paginator import InvalidPage
 from rest_framework.exceptions import NotFound
 from rest_framework.pagination import PageNumberPagination
 
+from kennisplatform.words import counted
+
 
 class OpenDataPagination(PageNumberPagination):
     page_query_param = "pagina"
@@ -20,5 +22,6 @@ class OpenDataPagination(PageNumberPagination):
         try:
             self.page = paginator.page(number)
         except InvalidPage:
-            raise NotFound(f"Pagina {number} bestaat niet; er zijn {paginator.num_pages} pagina's.")
+            pages = counted(paginator.num_pages, "pagina", "pagina's")
+            raise NotFound(f"Pagina {number} bestaat niet; er {'is' if paginator.num_pages == 1 else 'zijn'} {pages}.")
         return list(self.page)

@@ -42,7 +42,7 @@ class VoorbeeldIndexPage(KennisbankPageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         readable = readable_pages(VoorbeeldPage.objects.child_of(self), request.user)
         voorbeeld_filter = VoorbeeldFilter(readable, request.GET, request.user)
-        results = voorbeeld_filter.results().select_related("gemeente__provincie").order_by("-year", "title")
+        results = voorbeeld_filter.results().select_related("gemeente__provincie").order_by(*voorbeeld_filter.ordering)
         context.update(
             filter=voorbeeld_filter,
             facets=voorbeeld_filter.facets(),

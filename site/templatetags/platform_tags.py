@@ -1,6 +1,22 @@
+import datetime
+
 from django import template
 
+from kennisplatform.tz import AMSTERDAM
+
 register = template.Library()
+
+
+@register.filter
+def html_datetime(moment) -> str:
+    """A ``<time datetime>`` value the HTML spec accepts: whole seconds, Dutch time with its
+    offset (``2026-03-02T08:00:00+01:00``); a plain date stays a date string. Django's
+    ``date:'c'`` and ``isoformat()`` add microseconds, which validators reject."""
+    if not moment:
+        return ""
+    if not isinstance(moment, datetime.datetime):
+        return moment.isoformat()
+    return moment.astimezone(AMSTERDAM).replace(microsecond=0).isoformat()
 
 
 @register.filter

@@ -90,17 +90,19 @@ def test_voorbeeld_page_shows_gemeente_province_and_meta_tags(client, kb):
 def test_voorbeelden_index_filters_with_counts(client, kb):
     html = soup(client.get(kb.voorbeelden_index.url))
     assert html.select_one(".kb-results__count").get_text() == "3 voorbeelden"
-    provinces = [o.get_text() for o in html.select("#filter-provincie option")]
-    assert provinces == ["Alle", "Fryslân (1)", "Limburg (1)", "Utrecht (1)"]
+    provinces = [o.get_text() for o in html.select(".kb-filters input[name=provincie] + label")]
+    assert provinces == ["Fryslân (1)", "Limburg (1)", "Utrecht (1)"]
     html = soup(client.get(kb.voorbeelden_index.url + "?thema=erfgoed"))
     assert sorted(a.get_text() for a in html.select(".kb-card__title a")) == ["Kerk in Leeuwarden", "Winkel in Heerlen"]
     # Counts in the other facets follow the active filter; the thema facet itself keeps all options.
-    assert [o.get_text() for o in html.select("#filter-vastgoed option")] == [
-        "Alle",
+    assert [o.get_text() for o in html.select(".kb-filters input[name=vastgoed] + label")] == [
         "Erfgoed/beeldbepalend (1)",
         "Winkel (1)",
     ]
-    assert [o.get_text() for o in html.select("#filter-thema option")] == ["Alle", "Erfgoed (2)", "Kantoren (1)"]
+    assert [o.get_text() for o in html.select(".kb-filters input[name=thema] + label")] == [
+        "Erfgoed (2)",
+        "Kantoren (1)",
+    ]
     html = soup(
         client.get(
             kb.voorbeelden_index.url + "?instrument=kantorenloods&provincie=utrecht&gemeente=utrecht&vastgoed=kantoor"
@@ -192,9 +194,9 @@ def test_a_filter_combination_without_results_keeps_the_choice_and_offers_a_way_
     html = BeautifulSoup(client.get("/voorbeelden/?gemeente=utrecht&vastgoed=winkel").content, "html.parser")
 
     assert html.find(id="resultaten").get_text(strip=True) == "0 voorbeelden"
-    selected = html.select_one("select[name=gemeente] option[selected]")
-    assert selected["value"] == "utrecht" and selected.get_text(strip=True) == "Utrecht (0)"
-    assert html.select_one("select[name=vastgoed] option[selected]")["value"] == "winkel"
+    selected = html.select_one("input[name=gemeente][checked]")
+    assert selected["value"] == "utrecht" and selected.find_next("label").get_text(strip=True) == "Utrecht (0)"
+    assert html.select_one("input[name=vastgoed][checked]")["value"] == "winkel"
     way_out = html.find(class_="kb-no-results")
     assert "Geen voorbeelden met deze combinatie van filters" in way_out.get_text()
     links = {a.get_text(strip=True): a["href"] for a in way_out.find_all("a")}

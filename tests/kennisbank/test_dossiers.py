@@ -95,7 +95,7 @@ def test_an_official_without_a_verified_organisation_has_no_dossier(client, kb, 
     assert "data-checklist=" in client.get(kb.chapters[0].url).content.decode()
     response = client.get(reverse("dossiers:dossier"))
     assert response.status_code == 403
-    assert "U heeft (nog) geen dossier" in response.content.decode()
+    assert "U hebt (nog) geen dossier" in response.content.decode()
     assert _tick(client, kb.chapters[0], [1]).status_code == 403
 
 

@@ -272,7 +272,7 @@ def test_too_many_requests_get_a_dutch_429_with_retry_after(client, world, setti
     assert [client.get(url).status_code for _ in range(3)] == [200, 200, 200]
     response = client.get(url)
     assert response.status_code == 429
-    assert _json(response)["detail"].startswith("U heeft te veel verzoeken gedaan. Probeer het over ")
+    assert _json(response)["detail"].startswith("U hebt te veel verzoeken gedaan. Probeer het over ")
     assert 0 < int(response["Retry-After"]) <= 60
     # A signed-in reader has their own, higher budget.
     client.force_login(world.users["bevestigd"])

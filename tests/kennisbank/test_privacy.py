@@ -67,7 +67,9 @@ def test_voorbeelden_filters_never_name_an_instrument_the_visitor_may_not_read(c
 
     def instrument_options():
         html = BeautifulSoup(client.get("/voorbeelden/").content, "html.parser")
-        return [option.get_text(" ", strip=True) for option in html.select("select[name=instrument] option")]
+        return [
+            option.get_text(" ", strip=True) for option in html.select(".kb-filters input[name=instrument] + label")
+        ]
 
     anonymous = instrument_options()
     client.force_login(make_verified_user("ambtenaar@heerlen.example"))

@@ -95,7 +95,7 @@ def test_zero_results_page_helps(client, world_member, engine):
     tips = soup.select_one(".zoeken-leeg")
     assert "controleer de spelling" in tips.get_text()
     assert tips.find("a", href="/themagroepen/")
-    assert tips.find("a", string="log in")
+    assert tips.find("a", string="inloggen")
 
 
 def test_empty_search_page_explains_what_can_be_found(client, db):
@@ -127,3 +127,24 @@ def test_type_ahead_needs_two_characters(client, db):
 def world_member(db):
     world = build_world()
     return world, world.users["lid"]
+
+
+def test_facet_counts_say_resultaat_for_one():
+    from types import SimpleNamespace
+
+    from bs4 import BeautifulSoup
+    from django.template.loader import render_to_string
+
+    facet = SimpleNamespace(
+        param="type",
+        label="Soort",
+        values=[
+            SimpleNamespace(value="discussie", label="Discussie", count=1, selected=False),
+            SimpleNamespace(value="voorbeeld", label="Voorbeeld", count=2, selected=False),
+        ],
+    )
+    html = render_to_string(
+        "search/_facetten.html", {"results": SimpleNamespace(facets=[facet]), "params": SimpleNamespace(q="")}
+    )
+    labels = [label.get_text(" ", strip=True) for label in BeautifulSoup(html, "html.parser").select("label")]
+    assert labels == ["Discussie (1 resultaat )", "Voorbeeld (2 resultaten )"]

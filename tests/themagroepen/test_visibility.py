@@ -59,7 +59,7 @@ def test_group_page_shows_introduction_to_all_and_sections_to_members(client, gr
     anonymous = client.get(groep.get_absolute_url()).content.decode()
     assert "Welkom bij <strong>Leegstand en herbestemmen</strong>" in anonymous
     assert 'id="leden-titel"' not in anonymous
-    assert "Log in" in anonymous
+    assert "inloggen</a> kunt u lid worden" in anonymous
 
     client.force_login(buitenstaander)
     outsider = client.get(groep.get_absolute_url()).content.decode()

@@ -103,7 +103,7 @@ def month_view(request):
 def feed_settings(request):
     if request.method == "POST":
         feeds.regenerate(request.user)
-        messages.success(request, "U heeft een nieuwe abonnementslink. De oude link werkt niet meer.")
+        messages.success(request, "U hebt een nieuwe abonnementslink. De oude link werkt niet meer.")
         return redirect("bijeenkomsten:feed_settings")
     feed = feeds.feed_for(request.user)
     url = absolute_url(reverse("bijeenkomsten:feed", kwargs={"token": feed.token}))

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from kennisbank import importer
+from kennisplatform.words import counted
 
 
 class Command(BaseCommand):
@@ -24,7 +25,9 @@ class Command(BaseCommand):
         except importer.ImportErrors as error:
             raise CommandError(f"{len(error.errors)} fout(en) gevonden; er is niets geïmporteerd.\n{error}") from error
         if controleer:
-            self.stdout.write(self.style.SUCCESS(f"{len(records)} regels gecontroleerd, geen fouten."))
+            self.stdout.write(
+                self.style.SUCCESS(f"{counted(len(records), 'regel', 'regels')} gecontroleerd, geen fouten.")
+            )
             return
         with tqdm(
             total=len(records), desc="Importeren", unit="regel", file=self.stderr._out, disable=len(records) < 2

@@ -36,11 +36,6 @@ def dutch_datetime(moment) -> str:
     return f"{_day(moment)}, {_time(moment)} uur"
 
 
-@register.filter
-def iso_local(moment) -> str:
-    return moment.astimezone(AMSTERDAM).isoformat() if moment else ""
-
-
 @register.simple_tag
 def upcoming_for_group(themagroep, user):
     from themagroepen.bijeenkomsten.services import upcoming_for_group as upcoming
