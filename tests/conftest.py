@@ -10,12 +10,13 @@ import random
 
 import pytest
 
-from tests.support import services
+from tests.support import event_loops, services
 
 pytest_plugins = ["tests.support.browser", "tests.support.uploads"]
 
 
 def pytest_configure(config):
+    event_loops.install()
     for marker in services.SERVICE_MARKERS:
         config.addinivalue_line("markers", f"{marker}: {services.SERVICE_MARKERS[marker]}")
 

@@ -34,12 +34,14 @@ async def test_anonymous_is_refused_with_4403():
     communicator = _communicator()
     connected, code = await communicator.connect()
     assert (connected, code) == (False, 4403)
+    await communicator.disconnect()  # ends the consumer instead of leaving it to the loop's close
 
 
 async def test_unverified_account_is_refused(unverified_user):
     communicator = _communicator(await sync_to_async(_session_cookie)(unverified_user))
     connected, code = await communicator.connect()
     assert (connected, code) == (False, 4403)
+    await communicator.disconnect()  # ends the consumer instead of leaving it to the loop's close
 
 
 async def test_member_receives_new_unread_count_after_commit(groep, lid):

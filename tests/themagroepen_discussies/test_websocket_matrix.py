@@ -83,6 +83,7 @@ async def outcome(path, headers) -> str:
     connected, code = await communicator.connect(timeout=5)
     if not connected:
         assert code == FORBIDDEN, f"{path}: refused with {code}"
+        await communicator.disconnect()
         return CLOSED
     if await communicator.receive_nothing(timeout=0.3):
         await communicator.disconnect()
