@@ -100,9 +100,10 @@ def _stale_tasks():
 
 
 def _unsent_emails():
+    from themagroepen.bijeenkomsten import mail
     from themagroepen.notificaties.tasks import sweep_unsent
 
-    return f"{sweep_unsent()} melding(en) opnieuw aangeboden"
+    return f"{sweep_unsent()} melding(en) en {mail.sweep_unsent()} inschrijvingsmail(s) opnieuw aangeboden"
 
 
 def _retention():

@@ -15,6 +15,7 @@ def apply_retention(now=None) -> dict[str, int]:
     from django_tasks_db.models import DBTaskResult
 
     from search.models import IndexQueue
+    from themagroepen.bijeenkomsten.models import RegistrationMail
     from themagroepen.discussies.models import Report
     from themagroepen.notificaties.models import EmailStatus, Notification
 
@@ -36,6 +37,9 @@ def apply_retention(now=None) -> dict[str, int]:
         "meldingen": Notification.objects.filter(created__lt=before(settings.RETENTION_NOTIFICATIONS_DAYS))
         .exclude(email_status__in=[EmailStatus.DIRECT, EmailStatus.DIGEST])
         .delete()[0],
+        "inschrijvingsmails": RegistrationMail.objects.filter(
+            handled_at__lt=before(settings.RETENTION_NOTIFICATIONS_DAYS)
+        ).delete()[0],
         "afgehandelde rapportages": Report.objects.filter(
             resolved_at__lt=before(settings.RETENTION_RESOLVED_REPORTS_DAYS)
         ).delete()[0],

@@ -3,21 +3,32 @@
 Registering and moving up from the waiting list send METHOD:REQUEST; a change of time or place
 sends it again with a higher SEQUENCE; cancelling sends METHOD:CANCEL. All carry the same UID
 as the downloads and the feed, so the calendar updates one event instead of adding another.
+
+Exactly once in effect, like the notification mails: each mail is a ``RegistrationMail`` row
+written in the transaction that changed the registration, and sent by claiming that row
+(``claim_once``). SMTP trouble is retried with backoff; rows still unhandled after that, or whose
+task was lost, are swept up by the clock job ``meldingen-nasturen`` (``sweep_unsent``).
 """
 
+import logging
 from email.utils import parseaddr
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.db.models import F
+from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django_tasks import task
+from django_tasks import default_task_backend, task
 from icalendar import vCalAddress
 
+from kennisplatform import taskworker
 from kennisplatform.aftercommit import after_commit
+from kennisplatform.claims import claim_once
 from themagroepen.bijeenkomsten import ical, permissions
-from themagroepen.bijeenkomsten.models import Occurrence, Registration, RegistrationStatus
+from themagroepen.bijeenkomsten.models import Occurrence, Registration, RegistrationMail, RegistrationStatus
+from themagroepen.notificaties.tasks import MAX_ATTEMPTS, SWEEP_AFTER, SWEEP_CHUNK, message_id, retry_delay
+
+logger = logging.getLogger(__name__)
 
 REGISTERED, WAITING, PROMOTED, CANCELLED, CHANGED = "aangemeld", "wachtlijst", "plaats", "afgemeld", "gewijzigd"
 _SUBJECTS = {
@@ -30,9 +41,15 @@ _SUBJECTS = {
 
 
 def mail_after_commit(registrations, kind: str) -> None:
-    ids = [registration.pk for registration in registrations]
+    """Record the mails in the caller's transaction; send them once it has committed."""
+    if kind not in _SUBJECTS:
+        raise ValueError(f"unknown registration mail {kind!r}")
+    mails = RegistrationMail.objects.bulk_create(
+        [RegistrationMail(registration=registration, kind=kind) for registration in registrations]
+    )
+    ids = [mail.pk for mail in mails]
     if ids:
-        after_commit(lambda: send_registration_mails.enqueue(ids, kind), name="inschrijvingsmail")
+        after_commit(lambda: send_registration_mails.enqueue(ids), name="inschrijvingsmail")
 
 
 def announce_changes(bijeenkomst, times_before: dict, place_before: tuple) -> list[Occurrence]:
@@ -75,18 +92,39 @@ def ics_for(registration, method: str) -> bytes:
 
 
 @task()
-def send_registration_mails(registration_ids: list[int], kind: str) -> int:
-    subject, method = _SUBJECTS[kind]
-    sent = 0
-    registrations = Registration.objects.filter(pk__in=registration_ids).select_related(
-        "user", "occurrence__bijeenkomst__themagroep"
-    )
-    for registration in registrations:
+def send_registration_mails(mail_ids: list[int], attempt: int = 1) -> int:
+    sent, failed = 0, []
+    for index, mail_id in enumerate(mail_ids):
+        if taskworker.stopping.is_set():
+            # SIGTERM: finish this task now and leave the rest to the next worker.
+            send_registration_mails.enqueue(list(mail_ids[index:]), attempt)
+            break
+        try:
+            if _send_one(mail_id):
+                sent += 1
+        except Exception as exc:  # SMTP down or refusing: the claim was rolled back
+            logger.warning("inschrijvingsmail %s mislukt (poging %s): %s", mail_id, attempt, exc)
+            failed.append(mail_id)
+    if failed and attempt < MAX_ATTEMPTS and default_task_backend.supports_defer:
+        send_registration_mails.using(run_after=timezone.now() + retry_delay(attempt)).enqueue(failed, attempt + 1)
+    elif failed:  # no deferring backend (development), or out of attempts: the sweep keeps trying
+        logger.error("%s inschrijvingsmail(s) na %s poging(en) niet verstuurd", len(failed), attempt)
+    return sent
+
+
+def _send_one(mail_id: int) -> bool:
+    rows = RegistrationMail.objects.filter(pk=mail_id)
+
+    def send(_pks) -> bool:
+        owed = rows.select_related("registration__user", "registration__occurrence__bijeenkomst__themagroep").get()
+        registration = owed.registration
         occurrence, user = registration.occurrence, registration.user
         if not user.email or not user.is_active:
-            continue
+            rows.update(handled_at=timezone.now())  # nobody to tell: handled, not sent
+            return False
+        subject, method = _SUBJECTS[owed.kind]
         context = {
-            "kind": kind,
+            "kind": owed.kind,
             "user": user,
             "occurrence": occurrence,
             "bijeenkomst": occurrence.bijeenkomst,
@@ -96,9 +134,24 @@ def send_registration_mails(registration_ids: list[int], kind: str) -> int:
             subject=f"[{settings.WAGTAIL_SITE_NAME}] " + subject.format(occurrence.bijeenkomst.title),
             body=render_to_string("bijeenkomsten/email/registration.txt", context),
             to=[user.email],
+            headers={"Message-ID": message_id("inschrijving", mail_id)},
         )
         if method:
             message.attach("bijeenkomst.ics", ics_for(registration, method), f"text/calendar; method={method}")
         message.send()
-        sent += 1
-    return sent
+        return True
+
+    return claim_once(rows, unclaimed=Q(handled_at=None), claim={"handled_at": timezone.now()}, effect=send)
+
+
+def sweep_unsent(now=None) -> int:
+    """Clock job: mails that should have gone out by now get a new task (the claim lets one send)."""
+    cutoff = (now or timezone.now()) - SWEEP_AFTER
+    ids = list(
+        RegistrationMail.objects.filter(handled_at=None, created__lt=cutoff)
+        .order_by("pk")
+        .values_list("pk", flat=True)[:5000]
+    )
+    for start in range(0, len(ids), SWEEP_CHUNK):
+        send_registration_mails.enqueue(ids[start : start + SWEEP_CHUNK])
+    return len(ids)

@@ -256,6 +256,24 @@ class Registration(models.Model):
         return f"{self.user} – {self.occurrence} ({self.get_status_display()})"
 
 
+class RegistrationMail(models.Model):
+    """One e-mail owed to a participant, written in the transaction of the change it reports.
+
+    The row is the durable promise; the task that sends it claims it
+    (``kennisplatform.claims.claim_once``) and sets ``handled_at``, so a task that runs twice sends
+    once and a task that never ran is swept up by the clock (``meldingen-nasturen``)."""
+
+    registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="mails")
+    kind = models.CharField(max_length=12)
+    created = models.DateTimeField(default=timezone.now)
+    handled_at = models.DateTimeField(null=True, blank=True)  # sent, or not needed any more
+
+    class Meta:
+        verbose_name = _("e-mail over een inschrijving")
+        verbose_name_plural = _("e-mails over inschrijvingen")
+        indexes = [models.Index(fields=["handled_at", "created"], name="registrationmail_unsent")]
+
+
 def _attachment_path(instance, filename):
     return f"bijeenkomsten/{instance.occurrence_id}/{uuid.uuid4().hex}/{filename}"
 

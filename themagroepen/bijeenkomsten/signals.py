@@ -18,11 +18,13 @@ def materialise_occurrences(sender, instance, raw=False, **kwargs):
 
 
 @receiver(post_delete, sender=Membership)
-def cancel_registrations_of_former_member(sender, instance, **kwargs):
+def cancel_registrations_of_former_member(sender, instance, origin=None, **kwargs):
     """A former member keeps no places in the group's coming meetings (unless open to all)."""
     from themagroepen.bijeenkomsten.services import cancel_inaccessible_registrations
     from themagroepen.models import Themagroep
 
+    if getattr(origin, "model", type(origin)) is not Membership:
+        return  # a group or an account is being deleted: its registrations go with it, unmailed
     try:
         themagroep, user = instance.themagroep, instance.user
     except (Themagroep.DoesNotExist, ObjectDoesNotExist):
