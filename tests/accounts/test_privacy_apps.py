@@ -82,6 +82,7 @@ def test_bijeenkomsten_registrations_and_remarks(groep, eva, beheerder):
 
     data = privacy.export_user_data(eva)["bijeenkomsten"]
     assert [(r["status"], r["opmerking"]) for r in data["aanmeldingen"]] == [("Ingeschreven", "Ik eet vegetarisch")]
+    assert [m["soort"] for m in data["e_mails_over_aanmeldingen"]] == ["aangemeld"]
 
     privacy.delete_account(eva)
     assert not Registration.objects.filter(user=eva).exists()

@@ -1,11 +1,11 @@
-"""AVG for bijeenkomsten: registrations with their remarks, and the calendar feed
+"""AVG for bijeenkomsten: registrations with their remarks and the e-mails about them, and the calendar feed
 (protocol: accounts/privacy.py). Places in coming meetings are given up properly, so the
 waiting list moves up; then the registrations themselves are deleted."""
 
 from django.utils import timezone
 
 from themagroepen.bijeenkomsten import services
-from themagroepen.bijeenkomsten.models import CalendarFeed, Registration, RegistrationStatus
+from themagroepen.bijeenkomsten.models import CalendarFeed, Registration, RegistrationMail, RegistrationStatus
 
 
 def export_user_data(user) -> dict:
@@ -21,6 +21,17 @@ def export_user_data(user) -> dict:
                 "aangemeld_op": r.registered_at.isoformat(),
             }
             for r in registrations.order_by("occurrence__start")
+        ],
+        "e_mails_over_aanmeldingen": [
+            {
+                "bijeenkomst": m.registration.occurrence.bijeenkomst.title,
+                "soort": m.kind,
+                "aangemaakt": m.created.isoformat(),
+                "afgehandeld": m.handled_at.isoformat() if m.handled_at else None,
+            }
+            for m in RegistrationMail.objects.filter(registration__user=user)
+            .select_related("registration__occurrence__bijeenkomst")
+            .order_by("created", "pk")
         ],
         "agenda_abonnement": CalendarFeed.objects.filter(user=user).exists(),
     }
