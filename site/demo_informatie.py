@@ -21,7 +21,7 @@ PAGES = [
         "<li>Voor de beveiliging: het IP-adres en het tijdstip van inlogpogingen en beheerhandelingen.</li></ul>"
         "<h2>Waarvoor en op welke grond?</h2>"
         "<p>Wij gebruiken deze gegevens alleen om het platform te laten werken: u laten inloggen, "
-        "themagroepen en bijeenkomsten mogelijk maken, u meldingen sturen waarvoor u heeft gekozen en "
+        "themagroepen en bijeenkomsten mogelijk maken, u meldingen sturen waarvoor u hebt gekozen en "
         "misbruik tegengaan. De grondslag is de uitvoering van de overeenkomst die u aangaat door een "
         "account aan te maken, en ons gerechtvaardigd belang bij een veilig platform.</p>"
         "<h2>Hoe lang bewaren wij ze?</h2>"

@@ -124,6 +124,10 @@ class FaultProxy:
                 data = source.recv(65536)
                 if not data:
                     break
+                # Frozen while this thread waited in select(): hold what arrived, as a stopped
+                # process would, instead of letting the first request after freeze() through.
+                while self.mode == self.FROZEN and not self._closing:
+                    time.sleep(0.02)
                 target.sendall(data)
         except (OSError, ValueError):
             pass
