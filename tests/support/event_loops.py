@@ -24,6 +24,7 @@ def _cancel_all_tasks_bounded(loop):
     done, pending = loop.run_until_complete(asyncio.wait(tasks, timeout=CANCEL_GRACE_SECONDS))
     for task in pending:
         print(f"\nevent loop closed with a task that ignored cancellation: {task!r}", file=sys.stderr)
+        task._log_destroy_pending = False  # reported here, not again into a later test's log
     for task in done:
         if not task.cancelled() and task.exception() is not None:
             loop.call_exception_handler(
