@@ -83,3 +83,19 @@ def test_an_unknown_kind_of_mail_is_refused_before_anything_is_written(themagroe
     with pytest.raises(ValueError):
         mail.mail_after_commit([registration], "onbekend")
     assert RegistrationMail.objects.count() == 1  # only the registration's own
+
+
+def test_a_mail_goes_out_only_while_its_meeting_may_be_read(themagroep, member, mailoutbox):
+    from themagroepen.models import Membership
+
+    occurrence = only_occurrence(make_bijeenkomst(themagroep))  # for members only
+    services.register(member, occurrence)  # its task is lost: the mail waits for the sweep
+    Membership.objects.filter(user=member, themagroep=themagroep).delete()  # leaves the group
+
+    mail.sweep_unsent(now=timezone.now() + timedelta(minutes=6))
+    # The confirmation would name a meeting the person may no longer read: handled, not sent.
+    # The cancellation goes out, so their calendar drops the event it already holds.
+    assert [m.subject for m in mailoutbox] == [
+        "[Kennisplatform Leegstand] U bent uitgeschreven voor ‘Themabijeenkomst kantorentransformatie’"
+    ]
+    assert not RegistrationMail.objects.filter(handled_at=None).exists()

@@ -57,7 +57,7 @@ def test_the_export_holds_the_members_ticks_and_deletion_leaves_the_dossier_whol
     assert "Afgevinkt door Verwijderd lid" in dossier and "Anna de Vries" not in dossier
 
 
-def test_no_search_result_shows_a_dossier(client, kb, colleagues, engine):
+def test_no_search_result_shows_a_dossier(client, kb, colleagues, engine):  # noqa: F811
     from django.contrib.auth.models import AnonymousUser
 
     from search import service

@@ -9,11 +9,11 @@ import pytest
 from django.db import transaction
 from django_tasks_db.models import DBTaskResult
 
+from kennisplatform.outbox import message_id
 from tests.conftest import make_verified_user
 from tests.reliability.conftest import wait_until
 from themagroepen.notificaties.models import EmailStatus, Notification
 from themagroepen.notificaties.services import notify
-from themagroepen.notificaties.tasks import message_id
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 

@@ -17,6 +17,7 @@ import pytest
 from django.db import transaction
 from django_tasks_db.models import DBTaskResult
 
+from kennisplatform.outbox import message_id
 from search import index as search_index
 from search.backend import get_client
 from search.models import IndexQueue
@@ -26,7 +27,6 @@ from themagroepen.discussies.models import Topic
 from themagroepen.models import Themagroep, Visibility
 from themagroepen.notificaties.models import EmailStatus, Notification
 from themagroepen.notificaties.services import notify
-from themagroepen.notificaties.tasks import message_id
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 

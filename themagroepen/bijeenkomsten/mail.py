@@ -6,11 +6,11 @@ as the downloads and the feed, so the calendar updates one event instead of addi
 
 Exactly once in effect, like the notification mails: each mail is a ``RegistrationMail`` row
 written in the transaction that changed the registration, and sent by claiming that row
-(``claim_once``). SMTP trouble is retried with backoff; rows still unhandled after that, or whose
-task was lost, are swept up by the clock job ``meldingen-nasturen`` (``sweep_unsent``).
+(``claim_once``), through the outbox shared with notification mails (``kennisplatform.outbox``:
+retries with backoff, SIGTERM hand-back, the sweep by the clock job ``meldingen-nasturen``).
+Whether the person may still read the meeting is asked again when the mail is sent.
 """
 
-import logging
 from email.utils import parseaddr
 
 from django.conf import settings
@@ -18,17 +18,15 @@ from django.core.mail import EmailMessage
 from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django_tasks import default_task_backend, task
+from django_tasks import task
 from icalendar import vCalAddress
 
-from kennisplatform import taskworker
+from kennisplatform import access, outbox
 from kennisplatform.aftercommit import after_commit
 from kennisplatform.claims import claim_once
+from kennisplatform.outbox import message_id
 from themagroepen.bijeenkomsten import ical, permissions
 from themagroepen.bijeenkomsten.models import Occurrence, Registration, RegistrationMail, RegistrationStatus
-from themagroepen.notificaties.tasks import MAX_ATTEMPTS, SWEEP_AFTER, SWEEP_CHUNK, message_id, retry_delay
-
-logger = logging.getLogger(__name__)
 
 REGISTERED, WAITING, PROMOTED, CANCELLED, CHANGED = "aangemeld", "wachtlijst", "plaats", "afgemeld", "gewijzigd"
 _SUBJECTS = {
@@ -93,23 +91,7 @@ def ics_for(registration, method: str) -> bytes:
 
 @task()
 def send_registration_mails(mail_ids: list[int], attempt: int = 1) -> int:
-    sent, failed = 0, []
-    for index, mail_id in enumerate(mail_ids):
-        if taskworker.stopping.is_set():
-            # SIGTERM: finish this task now and leave the rest to the next worker.
-            send_registration_mails.enqueue(list(mail_ids[index:]), attempt)
-            break
-        try:
-            if _send_one(mail_id):
-                sent += 1
-        except Exception as exc:  # SMTP down or refusing: the claim was rolled back
-            logger.warning("inschrijvingsmail %s mislukt (poging %s): %s", mail_id, attempt, exc)
-            failed.append(mail_id)
-    if failed and attempt < MAX_ATTEMPTS and default_task_backend.supports_defer:
-        send_registration_mails.using(run_after=timezone.now() + retry_delay(attempt)).enqueue(failed, attempt + 1)
-    elif failed:  # no deferring backend (development), or out of attempts: the sweep keeps trying
-        logger.error("%s inschrijvingsmail(s) na %s poging(en) niet verstuurd", len(failed), attempt)
-    return sent
+    return outbox.send_each(send_registration_mails, mail_ids, attempt, _send_one, "inschrijvingsmail")
 
 
 def _send_one(mail_id: int) -> bool:
@@ -119,10 +101,14 @@ def _send_one(mail_id: int) -> bool:
         owed = rows.select_related("registration__user", "registration__occurrence__bijeenkomst__themagroep").get()
         registration = owed.registration
         occurrence, user = registration.occurrence, registration.user
-        if not user.email or not user.is_active:
+        subject, method = _SUBJECTS[owed.kind]
+        # Asked again now: since the registration the person may have left the group, or the
+        # meeting may have been hidden; then its title must not go out. A cancellation still
+        # goes to someone who already had the event, so their calendar drops it.
+        may_read = method == "CANCEL" or access.can_read(user, occurrence)
+        if not user.email or not user.is_active or not may_read:
             rows.update(handled_at=timezone.now())  # nobody to tell: handled, not sent
             return False
-        subject, method = _SUBJECTS[owed.kind]
         context = {
             "kind": owed.kind,
             "user": user,
@@ -145,13 +131,5 @@ def _send_one(mail_id: int) -> bool:
 
 
 def sweep_unsent(now=None) -> int:
-    """Clock job: mails that should have gone out by now get a new task (the claim lets one send)."""
-    cutoff = (now or timezone.now()) - SWEEP_AFTER
-    ids = list(
-        RegistrationMail.objects.filter(handled_at=None, created__lt=cutoff)
-        .order_by("pk")
-        .values_list("pk", flat=True)[:5000]
-    )
-    for start in range(0, len(ids), SWEEP_CHUNK):
-        send_registration_mails.enqueue(ids[start : start + SWEEP_CHUNK])
-    return len(ids)
+    """Clock job: mails that should have gone out by now get a new task."""
+    return outbox.sweep(RegistrationMail.objects.filter(handled_at=None), send_registration_mails, now)

@@ -133,6 +133,7 @@ def _notify_promoted(users, occurrence: Occurrence) -> None:
         url=occurrence.get_absolute_url(),
         themagroep=occurrence.bijeenkomst.themagroep,
         subject=occurrence,
+        email=False,  # the meeting mail (PROMOTED, with its .ics) tells them by e-mail
     )
 
 

@@ -23,9 +23,11 @@ _STATUS_FOR_FREQUENCY = {
 
 
 def notify(
-    recipients, *, kind: str, title: str, url: str, themagroep=None, actor=None, subject=None
+    recipients, *, kind: str, title: str, url: str, themagroep=None, actor=None, subject=None, email: bool = True
 ) -> list[Notification]:
     """Notify each recipient once (the actor never notifies themself). Returns the new rows.
+
+    ``email=False``: in the app only, for news that has its own e-mail already (a meeting mail).
 
     ``subject`` is what the notification is about (a topic, reply or meeting date): only those
     who may read it are notified, and later only while they still may (see ``may_see``).
@@ -46,7 +48,7 @@ def notify(
                 themagroep=themagroep,
                 actor=actor,
                 subject=subject,
-                email_status=_STATUS_FOR_FREQUENCY[frequencies[user.pk]],
+                email_status=_STATUS_FOR_FREQUENCY[frequencies[user.pk]] if email else EmailStatus.NONE,
             )
             for user in users
         ]

@@ -6,70 +6,26 @@ Exactly once in effect: each notification (and a person's digest batch) is claim
 Each mail carries a stable Message-ID. Whether the person may still read what a mail names is
 asked again when it is sent (they may have left the group, or the topic may be hidden).
 
-SMTP trouble is retried with backoff (``retry_delay``); notifications still ``direct`` after
-that are swept up by the clock job ``meldingen-nasturen`` (``sweep_unsent``).
+Retries, SIGTERM hand-back and the sweep by the clock job ``meldingen-nasturen`` are the
+outbox's (``kennisplatform.outbox``), shared with the meeting mails.
 """
 
-import logging
-from datetime import timedelta
-from urllib.parse import urlsplit
-
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils import timezone
-from django_tasks import default_task_backend, task
+from django_tasks import task
 
-from kennisplatform import taskworker
+from kennisplatform import outbox
 from kennisplatform.claims import claim_once
+from kennisplatform.outbox import message_id
 from themagroepen.notificaties import emails
 from themagroepen.notificaties.models import EmailPreference, EmailStatus, Frequency, Notification
 from themagroepen.notificaties.services import may_see_notification, visible_notifications
 
-logger = logging.getLogger(__name__)
-
-MAX_ATTEMPTS = 8  # 10 s ... 21 min; after that the sweep keeps trying every few minutes
-SWEEP_AFTER = timedelta(minutes=5)
-SWEEP_CHUNK = 50
-
-
-def retry_delay(attempt: int) -> timedelta:
-    """EMAIL_RETRY_SECONDS (10) doubled per attempt, at most an hour."""
-    return timedelta(seconds=min(settings.EMAIL_RETRY_SECONDS * 2 ** (attempt - 1), 3600))
-
-
-def message_id(kind: str, pk) -> str:
-    return f"<{kind}-{pk}@{urlsplit(settings.SITE_URL).hostname or 'kennisplatform'}>"
-
 
 @task()
 def send_notification_emails(notification_ids: list[int], attempt: int = 1) -> int:
-    sent, failed = 0, []
-    for index, notification_id in enumerate(notification_ids):
-        if taskworker.stopping.is_set():
-            # SIGTERM: finish this task now and leave the rest to the next worker.
-            _enqueue(notification_ids[index:], attempt)
-            break
-        try:
-            if _send_one(notification_id):
-                sent += 1
-        except Exception as exc:  # SMTP down or refusing: the claim was rolled back
-            logger.warning("e-mail voor melding %s mislukt (poging %s): %s", notification_id, attempt, exc)
-            failed.append(notification_id)
-    if failed:
-        if attempt < MAX_ATTEMPTS:
-            _enqueue(failed, attempt + 1, delay=retry_delay(attempt))
-        else:
-            logger.error("e-mail voor %s melding(en) na %s pogingen niet verstuurd", len(failed), attempt)
-    return sent
-
-
-def _enqueue(notification_ids, attempt, delay=None) -> None:
-    if delay is not None and default_task_backend.supports_defer:
-        send_notification_emails.using(run_after=timezone.now() + delay).enqueue(list(notification_ids), attempt)
-    elif delay is None:
-        send_notification_emails.enqueue(list(notification_ids), attempt)
-    # Without a deferring backend (development) the sweep picks them up.
+    return outbox.send_each(send_notification_emails, notification_ids, attempt, _send_one, "e-mail voor melding")
 
 
 def _send_one(notification_id: int) -> bool:
@@ -101,17 +57,8 @@ def _send_one(notification_id: int) -> bool:
 
 
 def sweep_unsent(now=None) -> int:
-    """Clock job: notifications that should have been mailed by now get a new task.
-    Harmless when a task for them is still queued: the claim lets only one send."""
-    cutoff = (now or timezone.now()) - SWEEP_AFTER
-    ids = list(
-        Notification.objects.filter(email_status=EmailStatus.DIRECT, created__lt=cutoff)
-        .order_by("pk")
-        .values_list("pk", flat=True)[:5000]
-    )
-    for start in range(0, len(ids), SWEEP_CHUNK):
-        send_notification_emails.enqueue(ids[start : start + SWEEP_CHUNK])
-    return len(ids)
+    """Clock job: notifications that should have been mailed by now get a new task."""
+    return outbox.sweep(Notification.objects.filter(email_status=EmailStatus.DIRECT), send_notification_emails, now)
 
 
 def send_digests() -> int:
