@@ -48,3 +48,5 @@ if settings.DEBUG:
 
 # Wagtail serves every remaining path from the page tree; it must come last.
 urlpatterns.append(path("", include(wagtail_urls)))
+
+handler403 = "kennisplatform.errors.permission_denied"

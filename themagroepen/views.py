@@ -23,11 +23,40 @@ def readable_group(request, slug) -> Themagroep:
     return themagroep
 
 
+class ForMembersOnly(PermissionDenied):
+    """Group content for someone who may know the group but not read its content (an outsider,
+    or a former member following an old link): a 403 page that says so and how to join."""
+
+    def __init__(self, themagroep):
+        super().__init__("Alleen voor leden van deze themagroep.")
+        self.themagroep = themagroep
+
+    def render(self, request):
+        context = {
+            "themagroep": self.themagroep,
+            "is_member": False,
+            "is_verified": access.is_verified(request.user),
+            "breadcrumbs": trail(request.user, GROUPS, self.themagroep, ("Alleen voor leden", "")),
+            **membership_state(request.user, self.themagroep),
+        }
+        return render(request, "themagroepen/for_members_only.html", context, status=403)
+
+
+def refuse_outsider(request, themagroep):
+    """Raise for group content that is absent or unreadable: 404 for members (it is simply not
+    there), for visitors not signed in and for whoever may not know the group (verborgen); the
+    members-only explanation for everyone else."""
+    user = request.user
+    if user.is_authenticated and access.can_read(user, themagroep) and not can_read_content(user, themagroep):
+        raise ForMembersOnly(themagroep)
+    raise Http404
+
+
 def member_group(request, slug) -> Themagroep:
-    """The group for its members; 404 for everyone else, as for all group content."""
+    """The group for its members; for everyone else ``refuse_outsider``, as for all group content."""
     themagroep = readable_group(request, slug)
     if not can_read_content(request.user, themagroep):
-        raise Http404
+        refuse_outsider(request, themagroep)
     return themagroep
 
 

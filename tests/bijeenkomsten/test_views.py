@@ -142,9 +142,10 @@ def test_participants_list_and_csv_are_for_beheerders(client, themagroep, beheer
     assert remarks["aanvaller@gemeente.example"] == '\'=HYPERLINK("http://evil.example","klik")'
 
 
-def test_participants_are_a_404_for_non_members(client, closed_meeting):
+def test_participants_are_refused_to_non_members(client, closed_meeting):
     client.force_login(make_verified_user("buiten@gemeente.example"))
-    assert client.get(url(closed_meeting, "deelnemers.csv")).status_code == 404
+    refused = client.get(url(closed_meeting, "deelnemers.csv"))
+    assert refused.status_code == 403 and "Deze pagina is alleen voor leden" in refused.content.decode()
 
 
 def test_beheerder_adds_a_verslag_and_a_presentation_only_members_can_download(

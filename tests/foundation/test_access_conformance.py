@@ -329,9 +329,12 @@ def _in_index(obj, user) -> bool | None:
 
 
 def _refused(response) -> bool:
-    """404 (absent and forbidden look the same), or the way to sign in / verify first."""
+    """404 (absent and forbidden look the same), the members-only page of a group the person may
+    know (403, naming only the group), or the way to sign in / verify first."""
     if response.status_code == 404:
         return True
+    if response.status_code == 403:
+        return "Deze pagina is alleen voor leden" in response.content.decode()
     location = response.get("Location", "") if response.status_code == 302 else ""
     return location.startswith((reverse("account_login"), reverse("accounts:verification_required")))
 

@@ -116,7 +116,7 @@ def test_download_is_for_members_only_as_attachment_with_safe_headers(groep, lid
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"] == 'attachment; filename="rapport leegstand.pdf"'
     assert response["X-Content-Type-Options"] == "nosniff"
-    assert client_for(buitenstaander).get(url).status_code == 404
+    assert client_for(buitenstaander).get(url).status_code == 403  # the members-only page
     assert client_for(lid).__class__().get(url).status_code == 302  # anonymous: to the login page
 
 

@@ -75,8 +75,10 @@ def test_beheerders_move_topics_only_to_groups_they_moderate(groep, andere_groep
     topic.refresh_from_db()
     assert topic.themagroep == andere_groep
     assert response["Location"] == topic.get_absolute_url()
-    # Members of the old group who are not in the new one lose sight of it.
-    assert client_for(lid).get(topic.get_absolute_url()).status_code == 404
+    # Members of the old group who are not in the new one lose sight of it: the new group's
+    # members-only page (it is besloten), without the topic.
+    moved_away = client_for(lid).get(topic.get_absolute_url())
+    assert moved_away.status_code == 403 and topic.title not in moved_away.content.decode()
 
 
 def test_members_report_and_beheerders_resolve(groep, lid, lid2, beheerder, topic):

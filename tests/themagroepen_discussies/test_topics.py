@@ -220,7 +220,7 @@ def test_deleted_members_show_as_verwijderd_lid(groep, lid, lid2, topic):
     assert page.select_one(".posts .post__author").get_text(strip=True) == "Verwijderd lid"
 
 
-def test_outsiders_get_404_and_anonymous_visitors_the_login_page(groep, lid, topic, buitenstaander):
+def test_outsiders_get_the_members_only_page_and_anonymous_visitors_the_login_page(groep, lid, topic, buitenstaander):
     urls = [
         f"/themagroepen/{groep.slug}/discussies/",
         topic.get_absolute_url(),
@@ -228,14 +228,17 @@ def test_outsiders_get_404_and_anonymous_visitors_the_login_page(groep, lid, top
         f"/themagroepen/{groep.slug}/discussies/nieuw/",
     ]
     for url in urls:
-        assert client_for(buitenstaander).get(url).status_code == 404, url
+        refused = client_for(buitenstaander).get(url)
+        assert refused.status_code == 403, url
+        assert "Deze pagina is alleen voor leden" in refused.content.decode()
+        assert topic.title not in refused.content.decode()
         anonymous = client_for(lid).__class__().get(url)
         assert anonymous.status_code == 302 and anonymous["Location"].startswith("/account/login/"), url
     assert (
         client_for(buitenstaander)
         .post(f"/themagroepen/{groep.slug}/discussies/{topic.pk}/reageren/", {"body": "x"})
         .status_code
-        == 404
+        == 403
     )
     assert not Reply.objects.exists()
 

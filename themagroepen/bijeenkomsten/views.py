@@ -20,7 +20,7 @@ from themagroepen.bijeenkomsten import csv_export, ical, mail, permissions, serv
 from themagroepen.bijeenkomsten.forms import AttachmentForm, BijeenkomstForm, RegistrationForm, VerslagForm
 from themagroepen.bijeenkomsten.models import Attachment, Bijeenkomst, Occurrence
 from themagroepen.models import Themagroep
-from themagroepen.views import GROUPS
+from themagroepen.views import GROUPS, refuse_outsider
 
 PAST_PER_PAGE = 20
 
@@ -32,12 +32,14 @@ def _themagroep(request, slug) -> Themagroep:
 
 
 def _occurrence(request, slug, pk) -> Occurrence:
-    occurrence = get_object_or_404(
-        Occurrence.objects.select_related("bijeenkomst__themagroep", "bijeenkomst__organiser"),
-        pk=pk,
-        bijeenkomst__themagroep__slug=slug,
+    occurrence = (
+        Occurrence.objects.select_related("bijeenkomst__themagroep", "bijeenkomst__organiser")
+        .filter(pk=pk, bijeenkomst__themagroep__slug=slug)
+        .first()
     )
-    access.check_can_read(request.user, occurrence)
+    if occurrence is None or not access.can_read(request.user, occurrence):
+        # Absent and unreadable look the same: 404, or the members-only page of a known group.
+        refuse_outsider(request, _themagroep(request, slug))
     return occurrence
 
 
@@ -190,8 +192,9 @@ def occurrence_ics(request, slug, pk):
 
 
 def series_ics(request, slug, pk):
-    bijeenkomst = get_object_or_404(Bijeenkomst.objects.select_related("themagroep"), pk=pk, themagroep__slug=slug)
-    access.check_can_read(request.user, bijeenkomst)
+    bijeenkomst = Bijeenkomst.objects.select_related("themagroep").filter(pk=pk, themagroep__slug=slug).first()
+    if bijeenkomst is None or not access.can_read(request.user, bijeenkomst):
+        refuse_outsider(request, _themagroep(request, slug))
     if not bijeenkomst.is_series:
         raise Http404
     first = bijeenkomst.occurrences.order_by("start").first()
@@ -271,9 +274,9 @@ def attachment_download(request, slug, pk, attachment_pk, filename):
 
 @login_required
 def create(request, slug, pk=None):
-    themagroep = get_object_or_404(Themagroep, slug=slug)
+    themagroep = _themagroep(request, slug)
     if not access.keys_overlap(themagroep.content_keys(), access.held_keys(request.user)):
-        raise Http404
+        refuse_outsider(request, themagroep)
     if not permissions.is_beheerder(request.user, themagroep):
         raise PermissionDenied
     instance = (

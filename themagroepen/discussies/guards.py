@@ -4,12 +4,10 @@ from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from kennisplatform import access
 from themagroepen.discussies.models import Reply, Topic
-from themagroepen.models import Themagroep
 
 
 def members_only(view):
@@ -23,13 +21,6 @@ def members_only(view):
         return view(request, *args, **kwargs)
 
     return wrapper
-
-
-def member_group(request, slug) -> Themagroep:
-    themagroep = get_object_or_404(Themagroep, slug=slug)
-    if not access.keys_overlap(themagroep.content_keys(), access.held_keys(request.user)):
-        raise Http404
-    return themagroep
 
 
 def readable_topic(request, themagroep, pk) -> Topic:

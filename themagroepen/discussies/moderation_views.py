@@ -13,11 +13,11 @@ from kennisplatform.ratelimit import rate_limited
 from themagroepen import audit
 from themagroepen.discussies import services
 from themagroepen.discussies.forms import MoveForm, ReportForm
-from themagroepen.discussies.guards import member_group, members_only, readable_reply, readable_topic, require_beheerder
+from themagroepen.discussies.guards import members_only, readable_reply, readable_topic, require_beheerder
 from themagroepen.discussies.models import Report
 from themagroepen.discussies.views import _discussions
 from themagroepen.models import Themagroep
-from themagroepen.views import GROUPS
+from themagroepen.views import GROUPS, member_group
 
 TOPIC_ACTIONS = {
     "vastzetten": ("pinned", True, "Het onderwerp staat nu bovenaan."),

@@ -17,10 +17,10 @@ from kennisplatform.private_files import StorageError
 from kennisplatform.ratelimit import rate_limited
 from themagroepen.discussies import readtracking, services
 from themagroepen.discussies.forms import EditReplyForm, ReplyForm, TopicForm
-from themagroepen.discussies.guards import member_group, members_only, readable_reply, readable_topic
+from themagroepen.discussies.guards import members_only, readable_reply, readable_topic
 from themagroepen.discussies.markup import display_name, mentioned_handles, quote, render_post
 from themagroepen.discussies.models import Attachment, PostRevision, Reaction, Reply, Report, TopicFollow
-from themagroepen.views import GROUPS
+from themagroepen.views import GROUPS, member_group
 
 REPLIES_PER_PAGE = 50
 
