@@ -153,19 +153,32 @@ def test_someone_who_may_not_edit_the_page_cannot_mark_it(client, kb):
 
 
 def test_a_date_moved_forward_in_the_editor_counts_as_a_check(client, kb):
-    from kennisbank import review_admin
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
     editor = redacteur()
     page = overdue(kb.loods)
-    request = type("Request", (), {"user": editor})()
-    review_admin.remember_date_before_edit(request, page)
-    edited = InstrumentPage.objects.get(pk=page.pk)
-    edited.last_reviewed = datetime.date(2026, 6, 1)
+    client.force_login(editor)
+    form = {
+        "title": page.title,
+        "slug": page.slug,
+        "kind": page.kind,
+        "summary": page.summary,
+        "what_it_does": rich_text("<p>Eén loket voor eigenaren.</p>"),
+        "when_to_use": rich_text(""),
+        "comments": inline_formset([]),
+        "last_reviewed": "2026-06-01",
+        "review_interval": "12",
+    }
 
-    review_admin.record_check_from_editor(request, edited)
+    response = client.post(f"/cms/pages/{page.pk}/edit/", nested_form_data(form))  # a draft, not published
 
-    assert InstrumentPage.objects.get(pk=page.pk).review_due == datetime.date(2027, 6, 1)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    live = InstrumentPage.objects.get(pk=page.pk)
+    assert (live.last_reviewed, live.review_due) == (datetime.date(2026, 6, 1), datetime.date(2027, 6, 1))
     assert PageLogEntry.objects.get(page=page, action=review.REVIEWED).user == editor
+    # Saving again without touching the date is no new check.
+    client.post(f"/cms/pages/{page.pk}/edit/", nested_form_data(form))
+    assert PageLogEntry.objects.filter(page=page, action=review.REVIEWED).count() == 1
 
 
 def test_a_check_in_the_future_is_refused_with_a_dutch_message(kb):
