@@ -318,3 +318,17 @@ def test_two_clock_runs_at_the_same_moment_send_each_editor_one_mail(kb, setting
     ]
     assert sum(int(re.match(r"\d+", result).group()) for result in results) == 4
     assert ReviewMail.objects.exclude(sent_at=None).count() == 4
+
+
+def test_the_review_mails_are_in_the_avg_export_and_go_with_the_account(kb, settings):
+    from accounts.privacy import delete_account, export_user_data
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    editor = redacteur()
+    overdue(kb.utrecht)
+    send_weekly_review_mails(datetime.date(2026, 11, 30))
+
+    exported = export_user_data(editor)["kennisbank"]["controlemails"]
+    assert [(row["week"], row["aantal_paginas"]) for row in exported] == [("2026-W49", 1)]
+    delete_account(editor)
+    assert not ReviewMail.objects.filter(user=editor).exists()
