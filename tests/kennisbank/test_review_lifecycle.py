@@ -130,6 +130,8 @@ def test_the_edit_page_offers_the_action_to_editors(client, kb):
     tab = BeautifulSoup(html, "html.parser").find(id="tab-label-controle")
     assert tab.get_text(" ", strip=True).startswith("Controle")  # the tab with the two fields
     assert 'name="last_reviewed"' in html and 'name="review_interval"' in html
+    listing = client.get(f"/cms/pages/{kb.instruments_index.pk}/").content.decode()
+    assert f"/cms/kennisbank/controle/{kb.loods.pk}/?next=" in listing
 
 
 def test_someone_who_may_not_edit_the_page_cannot_mark_it(client, kb):
