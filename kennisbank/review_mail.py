@@ -2,8 +2,9 @@
 
 Sent once per ISO week per editor, however often the clock job runs or how many schedulers run
 it at once: a ``ReviewMail`` row per (editor, week) is the claim (``claims.claim_once``), written
-in the transaction that sends. A failed send leaves the row unclaimed for the next run; nothing
-raises into the clock job. Editors are the members of a group with page edit permission
+in the transaction that sends, with a stable Message-ID (``outbox.message_id``). The clock job
+sends itself (a handful of editors, once a week) instead of through a task: a failed send leaves
+the row unclaimed and the next daily run makes it up; nothing raises into the clock job. Editors are the members of a group with page edit permission
 (Redacteuren, Eindredacteuren); each gets only the pages that group lets them edit.
 """
 
@@ -23,6 +24,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from kennisbank.review import overdue_pages, today
 from kennisplatform.claims import claim_once
+from kennisplatform.outbox import message_id
 
 logger = logging.getLogger(__name__)
 
@@ -85,8 +87,6 @@ def _send_to(user, week: str, pages) -> bool:
     rows = ReviewMail.objects.filter(pk=row.pk)
 
     def send(_pks) -> bool:
-        from themagroepen.notificaties.tasks import message_id
-
         message = _message(user, pages)
         message.extra_headers["Message-ID"] = message_id("controle", row.pk)
         message.send()
