@@ -6,11 +6,16 @@ counts within the results of all *other* active filters, so a visitor sees how m
 choice would add. Every facet is one aggregate query, whatever the number of cases.
 Instrument options are pages themselves: only those the visitor may read become an option (the
 access module decides), so a draft or closed instrument's title never shows as a filter label.
+
+A zoekterm (``q``) goes through the search service, the one door for text: it asks only for
+voorbeelden and only for what the visitor may read, with Elasticsearch or the embedded engine.
+Its matches narrow the cases before the other filters apply, and their order is the sort
+"relevantie", which exists only when there is a term (and is then the default).
 """
 
 from urllib.parse import urlencode
 
-from django.db.models import Count
+from django.db.models import Case, Count, IntegerField, When
 
 from kennisbank.pages.voorbeelden import PropertyType
 from kennisplatform.access import readable_pages
@@ -31,6 +36,11 @@ SORTS = {
     "gemeente": ("Gemeente (A–Z)", ("gemeente__name", "title")),
 }
 DEFAULT_SORT = next(iter(SORTS))
+RELEVANCE = "relevantie"  # the search engine's order: only with a zoekterm, then the default
+RELEVANCE_LABEL = "Relevantie"
+MAX_QUERY_LENGTH = 200
+# Text matches asked of the search engine; a term matching more cases than this is no search.
+MAX_TEXT_MATCHES = 1000
 # More values than this per filter is no visitor's choice; the rest is ignored, not queried.
 MAX_VALUES = 20
 
@@ -61,9 +71,21 @@ class VoorbeeldFilter:
             if known:
                 self.active[name] = known
                 self.active_labels[name] = {value: labels[value] for value in known}
+        self.q = " ".join((params.get("q") or "").split())[:MAX_QUERY_LENGTH]
+        self.text = self._search_text(queryset, user) if self.q else None
+        if self.text is not None:
+            self.queryset = queryset.filter(pk__in=self.text.ranked_pks)
         sort = (_values(params, "sortering") or [""])[0]
-        self.sort_unknown = sort if sort and sort not in SORTS else ""
-        self.sort = sort if sort in SORTS else DEFAULT_SORT
+        self.default_sort = RELEVANCE if self.q else DEFAULT_SORT
+        # Relevance without a term has no meaning: said so, and newest is used.
+        self.sort_needs_term = sort == RELEVANCE and not self.q
+        self.sort_unknown = sort if sort and sort not in SORTS and sort != RELEVANCE else ""
+        self.sort = sort if sort in SORTS or (sort == RELEVANCE and self.q) else self.default_sort
+
+    def _search_text(self, queryset, user):
+        from kennisbank.voorbeeld_search import search_voorbeelden
+
+        return search_voorbeelden(self.q, queryset, user, limit=MAX_TEXT_MATCHES)
 
     def _labels_of(self, name, values):
         """value -> label for those of ``values`` that name something this visitor may see."""
@@ -94,11 +116,27 @@ class VoorbeeldFilter:
         return "instrument" in self.active or "thema" in self.active
 
     @property
+    def narrowed(self):
+        """Anything the visitor asked for: a zoekterm or a filter value."""
+        return bool(self.q or self.active)
+
+    @property
     def ordering(self):
+        if self.sort == RELEVANCE:
+            ranks = [When(pk=pk, then=rank) for rank, pk in enumerate(self.text.ranked_pks)]
+            return (Case(*ranks, default=len(ranks), output_field=IntegerField()), "title")
         return SORTS[self.sort][1]
 
     def sort_options(self):
-        return [{"value": value, "label": label, "selected": value == self.sort} for value, (label, _) in SORTS.items()]
+        choices = ([(RELEVANCE, RELEVANCE_LABEL)] if self.q else []) + [
+            (value, label) for value, (label, _) in SORTS.items()
+        ]
+        return [{"value": value, "label": label, "selected": value == self.sort} for value, label in choices]
+
+    @property
+    def carried_sort(self):
+        """The sort the filter form carries along: a chosen one, not relevance (which follows the term)."""
+        return self.sort if self.sort not in (self.default_sort, RELEVANCE) else ""
 
     def facets(self):
         facets = []
@@ -128,20 +166,23 @@ class VoorbeeldFilter:
         return facets
 
     def removal_links(self):
-        """(label, query string without that one value) for every active filter value."""
-        return [
+        """(label, query string without that one value) for the zoekterm and every filter value."""
+        links = [(f"Zoekterm: ‘{self.q}’", self.querystring(without=("q", self.q)))] if self.q else []
+        return links + [
             (f"{FACET_LABELS[name]}: {self.active_labels[name][value]}", self.querystring(without=(name, value)))
             for name, values in self.active.items()
             for value in values
         ]
 
     def querystring(self, without=None):
-        """The current filters (and a chosen sort) as a query string, for pagination links."""
+        """The current term, filters (and a chosen sort) as a query string, for pagination links."""
         pairs = [pair for pair in self.hidden_filters() if pair != without]
-        if self.sort != DEFAULT_SORT:
+        still_has_term = self.q and without != ("q", self.q)
+        if self.sort not in (DEFAULT_SORT, RELEVANCE) or (self.sort == DEFAULT_SORT and still_has_term):
             pairs.append(("sortering", self.sort))
         return urlencode(pairs)
 
     def hidden_filters(self):
-        """(name, value) of every active filter, for the sort form to carry along."""
-        return [(name, value) for name, values in self.active.items() for value in values]
+        """(name, value) of the zoekterm and every active filter, for the sort form to carry along."""
+        pairs = [("q", self.q)] if self.q else []
+        return pairs + [(name, value) for name, values in self.active.items() for value in values]

@@ -10,4 +10,5 @@ from kennisbank.pages.instrumenten import InstrumentIndexPage, InstrumentKind, I
 from kennisbank.pages.publicaties import PublicatieIndexPage, PublicatiePage, PublicatieTag  # noqa: F401
 from kennisbank.pages.verordening import VerordeningPage  # noqa: F401
 from kennisbank.pages.voorbeelden import PropertyType, VoorbeeldIndexPage, VoorbeeldPage, VoorbeeldTag  # noqa: F401
+from kennisbank.review_mail import ReviewMail  # noqa: F401
 from kennisbank.themes import Thema  # noqa: F401

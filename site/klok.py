@@ -106,6 +106,12 @@ def _unsent_emails():
     return f"{sweep_unsent()} melding(en) en {mail.sweep_unsent()} inschrijvingsmail(s) opnieuw aangeboden"
 
 
+def _review_mails():
+    from kennisbank.review_mail import send_weekly_review_mails
+
+    return send_weekly_review_mails()
+
+
 def _retention():
     from kennisplatform.retention import apply_retention
 
@@ -120,6 +126,9 @@ JOBS = [
     Job("zoekindex-reconcile", _index_reconcile, daily_at=time(3, 0), description="zoekindex gelijktrekken"),
     Job("taken-opruimen", _stale_tasks, every=timedelta(minutes=1), description="taken van verdwenen werkers"),
     Job("meldingen-nasturen", _unsent_emails, every=timedelta(minutes=5), description="blijven liggende e-mail"),
+    # Daily, but each editor's mail goes once per ISO week (the first run that week that finds
+    # pages past review): a missed Monday or a failed send is made up the next day.
+    Job("paginacontrole", _review_mails, daily_at=time(8, 0), description="wekelijkse e-mail: pagina's te controleren"),
     Job(
         "bewaartermijnen",
         _retention,

@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from kennisbank.blocks import ChapterBodyBlock, case_ids_in, instrument_ids_in, referenced_page_ids, table_of_contents
 from kennisbank.pages.common import KennisbankPageMixin, readable_ids
+from kennisbank.review import ReviewedPageMixin, edit_handler
 from kennisplatform.access import readable_pages
 
 INTRO_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
@@ -83,7 +84,7 @@ class HoofdstukTag(TaggedItemBase):
     content_object = ParentalKey("kennisbank.HoofdstukPage", related_name="tagged_items", on_delete=models.CASCADE)
 
 
-class HoofdstukPage(KennisbankPageMixin, Page):
+class HoofdstukPage(KennisbankPageMixin, ReviewedPageMixin, Page):
     summary = models.TextField("samenvatting", blank=True, max_length=500)
     body = StreamField(ChapterBodyBlock(), verbose_name="inhoud", blank=True)
     tags = ClusterTaggableManager(through=HoofdstukTag, blank=True)
@@ -96,6 +97,7 @@ class HoofdstukPage(KennisbankPageMixin, Page):
     )
 
     content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("body"), FieldPanel("tags")]
+    edit_handler = edit_handler(content_panels)
     search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
     parent_page_types = ["kennisbank.HandreikingPage"]
     subpage_types = []

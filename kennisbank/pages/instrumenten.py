@@ -8,6 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from kennisbank.pages.common import KennisbankPageMixin
+from kennisbank.review import ReviewedPageMixin, edit_handler
 from kennisplatform.access import readable_pages
 
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -51,7 +52,7 @@ class InstrumentIndexPage(KennisbankPageMixin, Page):
         return context
 
 
-class InstrumentPage(KennisbankPageMixin, Page):
+class InstrumentPage(KennisbankPageMixin, ReviewedPageMixin, Page):
     kind = models.CharField("soort", max_length=20, choices=InstrumentKind.choices)
     summary = models.TextField("samenvatting", max_length=500, blank=True)
     what_it_does = RichTextField("wat het doet", features=TEXT_FEATURES, blank=True)
@@ -67,6 +68,7 @@ class InstrumentPage(KennisbankPageMixin, Page):
         FieldPanel("when_to_use"),
         FieldPanel("themas"),
     ]
+    edit_handler = edit_handler(content_panels)
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("what_it_does"),

@@ -10,6 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from kennisbank.pages.common import KennisbankPageMixin, paginate, readable_ids
+from kennisbank.review import ReviewedPageMixin, edit_handler
 from kennisplatform.access import readable_pages
 
 TEXT_FEATURES = ["h3", "bold", "italic", "link", "ol", "ul"]
@@ -55,7 +56,7 @@ class VoorbeeldTag(TaggedItemBase):
     content_object = ParentalKey("kennisbank.VoorbeeldPage", related_name="tagged_items", on_delete=models.CASCADE)
 
 
-class VoorbeeldPage(KennisbankPageMixin, Page):
+class VoorbeeldPage(KennisbankPageMixin, ReviewedPageMixin, Page):
     summary = models.TextField("samenvatting", max_length=500)
     gemeente = models.ForeignKey(
         "kennisbank.Gemeente", on_delete=models.PROTECT, related_name="voorbeelden", verbose_name="gemeente"
@@ -113,6 +114,7 @@ class VoorbeeldPage(KennisbankPageMixin, Page):
             [FieldPanel("location_name"), FieldPanel("latitude"), FieldPanel("longitude")], heading="Locatie"
         ),
     ]
+    edit_handler = edit_handler(content_panels)
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("situation"),
