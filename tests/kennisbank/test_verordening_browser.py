@@ -14,10 +14,15 @@ from tests.themagroepen_discussies.test_form_errors_journey import active_id, ta
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def _press(page, name, key="Enter"):
+def _press(page, name):
     tab_to(page, name)
-    page.keyboard.press(key)
-    page.wait_for_load_state()
+    _submit(page)
+
+
+def _submit(page):
+    """Enter, and wait for the page it leads to (the button's, or the form's default button)."""
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
 
 
 def _download(page, name) -> bytes:
@@ -56,13 +61,13 @@ def test_keyboard_only_through_the_wizard_to_files_that_open_and_a_model_update(
     tab_to(page, "Termijn voor de melding")
     page.keyboard.press("Control+a")
     page.keyboard.type("9")
-    page.keyboard.press("Enter")  # "Volgende" is the form's default button
+    _submit(page)  # "Volgende" is the form's default button
     page.wait_for_selector("[data-error-summary]")
     assert "error-summary" in active_id(page)
     assert "De termijn voor de melding is ten hoogste 6 maanden." in page.locator("[data-error-summary]").inner_text()
     assert_accessible(page)
     tab_to(page, "Termijn voor de melding (in maanden): De termijn")
-    page.keyboard.press("Enter")
+    page.keyboard.press("Enter")  # site.js moves focus into the field, no navigation
     assert active_id(page) == "id_meldtermijn"
     page.keyboard.press("Control+a")
     page.keyboard.type("4")
@@ -88,15 +93,13 @@ def test_keyboard_only_through_the_wizard_to_files_that_open_and_a_model_update(
     assert_accessible(page)
     tab_to(page, "Maximale bestuurlijke boete")
     page.keyboard.type("7500")
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    _submit(page)
 
     assert "Stap 6 van 7: Inwerkingtreding" in page.locator("h1").inner_text()
     assert_accessible(page)
     tab_to(page, "Datum van inwerkingtreding")
     page.keyboard.type(f"1-7-{NEXT_YEAR}")
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    _submit(page)
 
     assert "Stap 7 van 7: Overzicht" in page.locator("h1").inner_text()
     assert "Bedrijventerrein Lage Weide" in page.locator("main").inner_text()
