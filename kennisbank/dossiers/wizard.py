@@ -13,6 +13,9 @@ from django.utils.formats import date_format
 
 from kennisbank.verordening_export import Body, Filling
 
+RAW_MAX_CHARS = 4000  # what is stored of one field as entered, valid or not
+RAW_MAX_CHOICES = 20
+
 NUMBER_WORDS = ["één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf"]
 
 CATEGORIES = [
@@ -65,7 +68,16 @@ def _term(label, low, high, unit, help_text):
     )
 
 
-class GebiedForm(forms.Form):
+class StepForm(forms.Form):
+    """``submitted``: checked as the officials send it now, not as stored earlier (a date that was
+    in the future when entered stays valid after it has passed)."""
+
+    def __init__(self, *args, submitted=False, **kwargs):
+        self.submitted = submitted
+        super().__init__(*args, **kwargs)
+
+
+class GebiedForm(StepForm):
     gebieden = forms.CharField(
         label="Aangewezen gebieden",
         max_length=2000,
@@ -94,7 +106,7 @@ class GebiedForm(forms.Form):
         return "\n".join(lines)
 
 
-class MeldplichtForm(forms.Form):
+class MeldplichtForm(StepForm):
     meldtermijn = _term(
         "Termijn voor de melding",
         3,
@@ -111,7 +123,7 @@ class MeldplichtForm(forms.Form):
     )
 
 
-class OverlegForm(forms.Form):
+class OverlegForm(StepForm):
     overlegtermijn = _term(
         "Termijn voor het leegstandsoverleg",
         1,
@@ -128,7 +140,7 @@ class OverlegForm(forms.Form):
     )
 
 
-class OrgaanForm(forms.Form):
+class OrgaanForm(StepForm):
     orgaan = forms.ChoiceField(
         label="Bevoegd orgaan",
         choices=BODY_CHOICES,
@@ -138,7 +150,7 @@ class OrgaanForm(forms.Form):
     )
 
 
-class SanctieForm(forms.Form):
+class SanctieForm(StepForm):
     boete = forms.IntegerField(
         label="Maximale bestuurlijke boete (in euro)",
         min_value=1,
@@ -155,7 +167,7 @@ class SanctieForm(forms.Form):
     )
 
 
-class InwerkingtredingForm(forms.Form):
+class InwerkingtredingForm(StepForm):
     datum = forms.DateField(
         label="Datum van inwerkingtreding",
         input_formats=["%d-%m-%Y", "%d/%m/%Y", "%Y-%m-%d"],
@@ -168,7 +180,7 @@ class InwerkingtredingForm(forms.Form):
 
     def clean_datum(self):
         datum = self.cleaned_data["datum"]
-        if datum < timezone.localdate():
+        if self.submitted and datum < timezone.localdate():
             raise forms.ValidationError(
                 "Kies een datum vanaf vandaag: een verordening treedt niet in het verleden in werking."
             )
@@ -199,7 +211,9 @@ def raw_values(step: Step, data) -> dict:
     """The step's fields as entered (a QueryDict from a post), for storing."""
     form = step.form_class()
     return {
-        name: data.getlist(name) if isinstance(field, forms.MultipleChoiceField) else data.get(name, "")
+        name: [value[:RAW_MAX_CHARS] for value in data.getlist(name)[:RAW_MAX_CHOICES]]
+        if isinstance(field, forms.MultipleChoiceField)
+        else data.get(name, "")[:RAW_MAX_CHARS]
         for name, field in form.fields.items()
     }
 
@@ -207,7 +221,7 @@ def raw_values(step: Step, data) -> dict:
 def form_for(step: Step, answers: dict, data=None):
     """Bound to the post, else to what was stored (showing its errors), else empty with defaults."""
     if data is not None:
-        return step.form_class(data=data)
+        return step.form_class(data=data, submitted=True)
     if step.slug in answers:
         return step.form_class(data=answers[step.slug])
     return step.form_class(initial=step.initial)

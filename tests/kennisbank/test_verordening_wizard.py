@@ -196,6 +196,31 @@ def test_only_the_organisation_sees_its_drafts(client, model, officials, verifie
     assert list(access.filter_readable(VerordeningConcept.objects.all(), officials["anna"])) == []  # held keys alone
 
 
+def test_what_is_stored_as_entered_is_bounded_and_a_passed_date_stays_valid(client, model, officials):
+    from kennisbank.dossiers.models import VerordeningConcept
+
+    client.force_login(officials["anna"])
+    concept = _start(client, model)
+    response = _step(client, concept, "gebied", {"gebieden": "x" * 100_000, "categorieen": ["kantoren"] * 500})
+    assert "ten hoogste 2000 tekens" in response.content.decode()
+    concept.refresh_from_db()
+    assert len(concept.answers["gebied"]["gebieden"]) == 4000 and len(concept.answers["gebied"]["categorieen"]) == 20
+
+    _complete(client, concept)
+    concept.refresh_from_db()
+    # The verordening entered into force: the date is in the past now, the files still come.
+    answers = {**concept.answers, "inwerkingtreding": {"datum": "1-1-2020"}}
+    VerordeningConcept.objects.filter(pk=concept.pk).update(answers=answers)
+    response = client.get(reverse("dossiers:verordening_download", args=(concept.pk, "docx")))
+    assert response.status_code == 200
+    assert "treedt in werking op 1 januari 2020" in "\n".join(_paragraphs("docx", response.content))
+    # Entering a past date now is still refused.
+    assert (
+        "Kies een datum vanaf vandaag"
+        in _step(client, concept, "inwerkingtreding", {"datum": "1-1-2020"}).content.decode()
+    )
+
+
 def test_overview_sends_back_to_the_first_open_step(client, model, officials):
     client.force_login(officials["anna"])
     concept = _start(client, model)
