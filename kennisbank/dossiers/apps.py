@@ -7,7 +7,10 @@ class DossiersConfig(AppConfig):
     verbose_name = "Dossiers"
 
     def ready(self):
-        from kennisbank.dossiers.models import Vinkje
+        from kennisbank.dossiers import signals
+        from kennisbank.dossiers.models import VerordeningConcept, Vinkje
         from kennisplatform import access
 
         access.register(Vinkje)
+        access.register(VerordeningConcept)
+        signals.connect()

@@ -41,3 +41,55 @@ class Vinkje(models.Model):
     @classmethod
     def readable_q(cls, keys) -> Q:
         return Q(organisation_id__in=organisation_ids(keys))
+
+
+class VerordeningConcept(models.Model):
+    """A gemeente's own leegstandverordening in the making: the wizard's answers, and the version
+    of the model it was built on (kept as it was, so the result does not change under the
+    officials when editors publish a new model; they are told and choose to move over)."""
+
+    organisation = models.ForeignKey(
+        "accounts.Organisation",
+        on_delete=models.CASCADE,
+        related_name="verordeningconcepten",
+        verbose_name="organisatie",
+    )
+    model_page = models.ForeignKey(
+        "kennisbank.VerordeningPage", on_delete=models.SET_NULL, null=True, related_name="+", verbose_name="model"
+    )
+    # The model's live revision when the draft was built (or moved over), and its articles then.
+    model_revision_id = models.PositiveBigIntegerField("versie van het model", null=True)
+    model_title = models.CharField("titel van het model", max_length=255)
+    model_articles = models.JSONField("artikelen van het model", default=list)
+    # Per wizard step, the values as entered (also when not yet valid): going back loses nothing.
+    answers = models.JSONField("antwoorden", default=dict, blank=True)
+    # The latest model revision whose publication the holders were told about (once per revision).
+    notified_revision_id = models.PositiveBigIntegerField("gemeld bij versie", null=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name="gemaakt door"
+    )
+    created_at = models.DateTimeField("gemaakt op", auto_now_add=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name="laatst gewijzigd door",
+    )
+    updated_at = models.DateTimeField("laatst gewijzigd op")
+    generated_at = models.DateTimeField("verordening gemaakt op", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "concept-verordening"
+        verbose_name_plural = "concept-verordeningen"
+        ordering = ["-updated_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.organisation}: concept {self.pk}"
+
+    def read_keys(self) -> frozenset[str]:
+        return frozenset({organisation_key(self.organisation_id)})
+
+    @classmethod
+    def readable_q(cls, keys) -> Q:
+        return Q(organisation_id__in=organisation_ids(keys))

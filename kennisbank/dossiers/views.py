@@ -6,7 +6,7 @@ from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from kennisbank.dossiers import exports, services
+from kennisbank.dossiers import concepts, exports, services
 from kennisbank.models import HoofdstukPage
 from kennisplatform.access import readable_pages
 
@@ -17,7 +17,7 @@ FORMATS = {
 }
 
 
-def _organisation_or_refuse(request):
+def organisation_or_refuse(request):
     organisation = services.dossier_organisation(request.user)
     if organisation is None:
         return None, render(request, "dossiers/no_organisation.html", status=403)
@@ -36,7 +36,7 @@ def _numbers(values):
 @require_POST
 @login_required
 def save_checklist(request):
-    organisation, refusal = _organisation_or_refuse(request)
+    organisation, refusal = organisation_or_refuse(request)
     if refusal:
         return refusal
     chapter_id = request.POST.get("hoofdstuk", "")
@@ -63,13 +63,14 @@ def save_checklist(request):
 @require_GET
 @login_required
 def dossier(request):
-    organisation, refusal = _organisation_or_refuse(request)
+    organisation, refusal = organisation_or_refuse(request)
     if refusal:
         return refusal
     context = {
         "organisation": organisation,
         "contents": services.dossier(request.user),
         "formats": list(FORMATS),
+        "verordeningen": concepts.dossier_entries(request.user),
         "breadcrumbs": [("Dossier", request.path)],
     }
     return render(request, "dossiers/dossier.html", context)
@@ -78,7 +79,7 @@ def dossier(request):
 @require_GET
 @login_required
 def export(request, fmt):
-    organisation, refusal = _organisation_or_refuse(request)
+    organisation, refusal = organisation_or_refuse(request)
     if refusal:
         return refusal
     build, content_type = FORMATS[fmt]

@@ -279,6 +279,15 @@ def world(es_index, wagtail_tree, home_page, django_capture_on_commit_callbacks)
         ),
         "nobody",
     )
+    from kennisbank.dossiers.models import VerordeningConcept
+
+    add(
+        "verordening-andere-gemeente",
+        VerordeningConcept.objects.create(
+            organisation=gemeente, model_title="Model", answers={"gebied": {"gebieden": "Binnenstad"}}, updated_at=start
+        ),
+        "nobody",  # its pages answer 403 with an explanation to officials without an organisation
+    )
 
     # --- the index is built now; what follows must reach it by itself ------------------------
     indexing.rebuild()

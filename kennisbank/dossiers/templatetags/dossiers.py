@@ -29,3 +29,10 @@ def tick_author(tick):
     from accounts.services import display_name
 
     return display_name(tick.ticked_by)
+
+
+@register.simple_tag
+def person(user):
+    from accounts.services import display_name
+
+    return display_name(user)
