@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from accounts import privacy
 from tests.conftest import make_verified_user
+from tests.kennisbank.test_verordening_wizard import _start, _step, model  # noqa: F401 (model: a fixture)
 from tests.search.conftest import database_search, engine, es_index  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.django_db
@@ -74,3 +75,23 @@ def test_no_search_result_shows_a_dossier(client, kb, colleagues, engine):  # no
         hits = service.search(SearchParams(q="Zwaluwstaartberg wethouder"), reader).hits
         shown = " ".join(f"{hit.title} {hit.snippet} {hit.url}" for hit in hits).lower()
         assert "zwaluwstaartberg" not in shown and "/dossier" not in shown
+
+
+def test_the_export_names_the_draft_verordeningen_the_member_worked_on(client, kb, colleagues, model):  # noqa: F811
+    from kennisbank.dossiers.models import VerordeningConcept
+
+    anna, bram = colleagues
+    client.force_login(anna)
+    concept = _start(client, model)
+    client.force_login(bram)
+    assert _step(client, concept, "meldplicht", {"meldtermijn": "4", "wijzigingstermijn": "2"}).status_code == 302
+
+    exported = privacy.export_user_data(anna)["dossiers"]["concept_verordeningen"]
+    assert [(c["organisatie"], c["door_u_begonnen"], c["door_u_laatst_gewijzigd"]) for c in exported] == [
+        ("Gemeente Utrecht", True, False)
+    ]
+    assert privacy.export_user_data(bram)["dossiers"]["concept_verordeningen"][0]["door_u_laatst_gewijzigd"]
+    assert "meldtermijn" not in str(exported)  # the answers are the organisation's text
+
+    privacy.delete_account(bram)
+    assert VerordeningConcept.objects.get().answers["meldplicht"]["meldtermijn"] == "4"  # the draft stays
