@@ -140,7 +140,8 @@ def _pages(base, topic, answer, occurrences) -> dict[str, str]:
     )
     assert any("<table" in html and 'type="checkbox"' in html for html in pages.values()), "no chapter with both"
     pages["bezoeker 404"] = visitor.get("/bestaat-niet/", expect=404)
-    pages["500"] = server_error(RequestFactory().get("/")).content.decode()
+    pages["bezoeker 400 (nul-teken)"] = visitor.get("/zoeken/?q=a%00b", expect=400)
+    pages.update(_error_pages_without_a_request())
     pages["bezoeker inloggen, fout wachtwoord"] = visitor.post(
         "/account/login/", {"login": "lid@example.nl", "password": "fout"}, expect=200
     )
@@ -184,6 +185,7 @@ def _pages(base, topic, answer, occurrences) -> dict[str, str]:
         f"{GROUP}/leden/",
     ]:
         pages[f"lid {path}"] = lid.get(path)
+    pages["lid 403"] = lid.get(f"{GROUP}/verzoeken/", expect=403)
     topic_page = pages[f"lid {topic.get_absolute_url()}"]
     assert "meldingen-2025.pdf" in topic_page, "no attachment shown"
     assert "reageerde op" in pages["lid /meldingen/"], "no notification shown"
@@ -197,9 +199,10 @@ def _pages(base, topic, answer, occurrences) -> dict[str, str]:
         expect=200,
     )
     assert "<strong>Vet</strong>" in pages["lid nieuw onderwerp, voorbeeldweergave"], "no preview shown"
-    pages["lid reactie met fouten"] = lid.post(
-        f"{discussion}/{topic.pk}/reageren/", {"body": ""}, expect=400, form_page=topic.get_absolute_url()
-    )
+    for status, name in [(400, "lid reactie met fouten"), (429, "lid 429 (te veel reacties)")]:
+        pages[name] = lid.post(
+            f"{discussion}/{topic.pk}/reageren/", {"body": ""}, expect=status, form_page=topic.get_absolute_url()
+        )
 
     beheerder = _Browser(base, "moderator@example.nl")
     for path in [
@@ -217,6 +220,20 @@ def _pages(base, topic, answer, occurrences) -> dict[str, str]:
     return pages
 
 
+def _error_pages_without_a_request() -> dict[str, str]:
+    """The pages answered when the site itself is in trouble, rendered as their code does."""
+    from django.template.loader import render_to_string
+
+    from kennisplatform.request_limits import PAGE as TOO_LARGE
+
+    return {
+        "500": server_error(RequestFactory().get("/")).content.decode(),
+        "503": render_to_string("503.html", {"saved": False}),
+        "503, opgeslagen": render_to_string("503.html", {"saved": True}),
+        "413": TOO_LARGE.read_text(),
+    }
+
+
 def _vnu(files: list[Path]) -> list[dict]:
     """One run of the checker over all files (a JVM start per page would cost seconds each)."""
     result = subprocess.run(
@@ -228,7 +245,8 @@ def _vnu(files: list[Path]) -> list[dict]:
     return json.loads(result.stdout)["messages"]
 
 
-def test_every_page_a_person_sees_is_valid_html(home_page, live_server_url, tmp_path):
+def test_every_page_a_person_sees_is_valid_html(home_page, live_server_url, tmp_path, settings):
+    settings.PLATFORM_RATE_LIMITS = {**settings.PLATFORM_RATE_LIMITS, "reply": "1/m/user"}  # to see the 429 page
     pages = _pages(live_server_url, *_demo_with_everything_a_member_meets())
     pages[INVALID_NAME] = INVALID
     names = {}
