@@ -13,6 +13,7 @@ ignored. The Wagtail admin is Wagtail's own markup and is not checked.
 import json
 import re
 import subprocess
+from io import StringIO
 from pathlib import Path
 
 import pytest
@@ -42,8 +43,8 @@ def _fast_passwords(settings):
 
 
 def _demo_with_everything_a_member_meets():
-    """The demo content, plus the things it has none of; returns the topic and two meetings
-    (the first, and one open for registration)."""
+    """The demo content, plus the things it has none of; returns the topic, the answer marked as
+    its solution, and two meetings (the first, and one open for registration)."""
     from django.contrib.auth import get_user_model
 
     from accounts.models import Organisation, OrganisationKind
@@ -53,7 +54,7 @@ def _demo_with_everything_a_member_meets():
     from themagroepen.discussies import services as discussions
     from themagroepen.discussies.models import Topic
 
-    call_command("loaddemo", stdout=open("/dev/null", "w"))
+    call_command("loaddemo", stdout=StringIO())
     users = get_user_model().objects
     lid, moderator = users.get(email="lid@example.nl"), users.get(email="moderator@example.nl")
     topic = Topic.objects.get(title="Ervaringen met de leegstandverordening en de meldplicht")
@@ -242,6 +243,7 @@ def _vnu(files: list[Path]) -> list[dict]:
         text=True,
         timeout=180,
     )
+    assert result.stdout.startswith("{"), f"vnu did not answer in JSON: {result.stderr[-2000:]}"
     return json.loads(result.stdout)["messages"]
 
 
@@ -262,4 +264,4 @@ def test_every_page_a_person_sees_is_valid_html(home_page, live_server_url, tmp_
     found = [(names.get(Path(m.get("url", "")).name, m.get("url")), m["message"], m.get("lastLine")) for m in errors]
     assert [line for page, _message, line in found if page == INVALID_NAME] == [1], "the checker did not run"
     report = "\n".join(f"{page} → {message} (regel {line})" for page, message, line in found if page != INVALID_NAME)
-    assert not report, f"the Nu HTML Checker found errors in {len(pages) - 1} pages:\n{report}"
+    assert not report, f"the Nu HTML Checker found {len(found) - 1} errors in {len(pages) - 1} pages:\n{report}"
