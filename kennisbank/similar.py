@@ -22,6 +22,7 @@ SIZE = 4
 # Personal ordering happens among this many most similar, so it never brings up unlike cases.
 POOL = 12
 CACHE_SECONDS = 600
+OWN = "uw eigen gemeente"
 
 
 @dataclass
@@ -94,7 +95,7 @@ def official_gemeente(user):
 
 def likeness(gemeente, mine) -> list[str]:
     if gemeente.pk == mine.pk:
-        return ["uw gemeente"]
+        return [OWN]
     reasons = []
     if mine.grootteklasse and gemeente.grootteklasse == mine.grootteklasse:
         reasons.append("zelfde grootteklasse")
@@ -118,6 +119,6 @@ def similar_for(page, user) -> Similar:
     if mine is None:
         return Similar([Item(voorbeeld, []) for voorbeeld in pages[:SIZE]])
     items = [Item(voorbeeld, likeness(voorbeeld.gemeente, mine)) for voorbeeld in pages]
-    # Stable sort: the more alike the gemeente, the higher; equally alike stay in similarity order.
-    items.sort(key=lambda item: -2 if item.reasons == ["uw gemeente"] else -len(item.reasons))
+    # Stable sort: the reader's own gemeente, then both alike, then one; ties stay in similarity order.
+    items.sort(key=lambda item: -3 if item.reasons == [OWN] else -len(item.reasons))
     return Similar(items[:SIZE], gemeente=mine)
