@@ -22,6 +22,7 @@ SIZE = 4
 # Personal ordering happens among this many most similar, so it never brings up unlike cases.
 POOL = 12
 CACHE_SECONDS = 600
+FALLBACK_CACHE_SECONDS = 30
 OWN = "uw eigen gemeente"
 
 
@@ -51,13 +52,15 @@ def like_for(page) -> Like:
             provincie=(page.gemeente.provincie.name,),
         )
     if isinstance(page, HoofdstukPage):
-        # The voorbeelden the chapter itself shows are on the page already.
-        shown = VoorbeeldPage.objects.filter(hoofdstukken=page).values_list("pk", flat=True)
+        from kennisbank.blocks import case_ids_in, instrument_ids_in
+
+        # Read from the body (no queries); the voorbeelden the chapter shows are on the page already.
+        voorbeeld_label = adapter_for(VoorbeeldPage).label
         return Like(
             object_key=object_key,
             doc_ids=tuple(adapter.document_ids(page)),
-            instruments=tuple(str(pk) for pk in page.instrumenten.values_list("pk", flat=True)),
-            exclude=tuple(f"{adapter_for(VoorbeeldPage).label}:{pk}" for pk in shown),
+            instruments=tuple(str(pk) for pk in sorted(instrument_ids_in(page.body))),
+            exclude=tuple(f"{voorbeeld_label}:{pk}" for pk in sorted(case_ids_in(page.body))),
         )
     raise TypeError(f"no similar voorbeelden for {type(page).__name__}")
 
@@ -70,15 +73,14 @@ def _cache_key(page, keys) -> str:
 
 def ranked_ids(page, user) -> list[int]:
     """The POOL most similar voorbeelden for this reader's keys, cached; a fallback answer
-    (Elasticsearch failed) is not kept, so the better ranking returns with Elasticsearch."""
+    (Elasticsearch failed) only briefly, so Elasticsearch's ranking soon returns."""
     keys = access.held_keys(user)
     key = _cache_key(page, keys)
     ids = cache.get(key)
     if ids is None:
         answer = similar_voorbeelden(like_for(page), keys, POOL)
         ids = answer.page_ids
-        if not answer.fallback:
-            cache.set(key, ids, CACHE_SECONDS)
+        cache.set(key, ids, FALLBACK_CACHE_SECONDS if answer.fallback else CACHE_SECONDS)
     return ids
 
 

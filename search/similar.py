@@ -15,9 +15,11 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
+from django.db.models import Q
+
 from .backend import elasticsearch_configured
 from .breaker import guarded
-from .db_engine import readable_entries
+from .db_engine import readable_ids
 from .es_engine import permission_filter
 from .index import alias_name
 from .models import EmbeddedEntry
@@ -128,11 +130,13 @@ def _traits(entry) -> dict[str, set[str]]:
 def embedded_similar(like: Like, keys, size: int) -> list[int]:
     """TF-IDF cosine over the stored analysed terms, document frequencies over the readable
     voorbeelden, plus the shared traits weighted as in the Elasticsearch query."""
-    fields = ["object_key", "facets", *FIELD_WEIGHTS]
-    own = list(EmbeddedEntry.objects.filter(object_key=like.object_key).only(*fields))
+    readable = Q(pk__in=readable_ids(keys, TYPE)) & ~Q(object_key__in=like.excluded)
+    entries = EmbeddedEntry.objects.filter(readable | Q(object_key=like.object_key))
+    own, candidates = [], []
+    for entry in entries.only("object_key", "facets", *FIELD_WEIGHTS):
+        (own if entry.object_key == like.object_key else candidates).append(entry)
     if not own:
         return []
-    candidates = list(readable_entries(keys, TYPE).exclude(object_key__in=like.excluded).only(*fields))
     terms = {entry.pk: _terms(entry) for entry in candidates}
     liked = sum((_terms(entry) for entry in own), Counter())
     documents = len(terms) + 1

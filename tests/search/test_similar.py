@@ -314,3 +314,23 @@ def test_the_search_layer_ranks_voorbeelden_only_and_never_the_page_itself(cases
     assert ranked[0] == cases["twin"].pk and cases[AMERSFOORT].pk not in ranked
     assert set(ranked) <= set(VoorbeeldPage.objects.values_list("pk", flat=True))  # no chapter, no instrument
     assert chapter.pk not in _ranked(chapter, 20)
+
+
+def test_the_section_costs_a_few_queries_and_fewer_once_cached(cases, engine):
+    from django.contrib.auth.models import AnonymousUser
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from kennisbank.similar import similar_for
+
+    engine()
+    page = VoorbeeldPage.objects.select_related("gemeente__provincie").get(pk=cases[AMERSFOORT].pk)
+    with CaptureQueriesContext(connection) as cold:
+        first = similar_for(page, AnonymousUser())
+    with CaptureQueriesContext(connection) as warm:
+        again = similar_for(page, AnonymousUser())
+    assert [item.page.pk for item in again.items] == [item.page.pk for item in first.items]
+    # Cold: the page's instruments, the engine (embedded: readable ids and entries), then the
+    # access module's page filter; cached: only the access module's page filter.
+    print(f"\nsimilar section queries: cold {len(cold)}, cached {len(warm)}")
+    assert len(cold) <= 7 and len(warm) <= 4, (len(cold), len(warm))
