@@ -334,3 +334,14 @@ def test_the_section_costs_a_few_queries_and_fewer_once_cached(cases, engine):
     # access module's page filter; cached: only the access module's page filter.
     print(f"\nsimilar section queries: cold {len(cold)}, cached {len(warm)}")
     assert len(cold) <= 7 and len(warm) <= 4, (len(cold), len(warm))
+
+
+def test_both_engines_rank_only_what_the_held_keys_may_read(cases, groups, engine):
+    """The ranking itself carries the search's permission filter (the page's access check comes on top)."""
+    groep, users = groups
+    _restrict_to_group(cases["twin"], groep)
+    engine()
+    twin = cases["twin"].pk
+    assert twin not in _ranked(cases[AMERSFOORT], 20)
+    assert twin not in _ranked(cases[AMERSFOORT], 20, access.held_keys(users["lid-andere-groep"]))
+    assert _ranked(cases[AMERSFOORT], 20, access.held_keys(users["lid"]))[0] == twin
