@@ -65,9 +65,12 @@ class _Sqlite:
 
         return " OR ".join("(" + " OR ".join(alt(a) for a in g.alternatives) + ")" for g in groups)
 
+    @staticmethod
+    def _keys(keys) -> str:
+        return "read_keys : (" + " OR ".join(f'"{key_token(k)}"' for k in sorted(keys)) + ")"
+
     def match(self, groups: list[Group], keys) -> list[tuple]:
-        keys_expr = " OR ".join(f'"{key_token(k)}"' for k in sorted(keys))
-        expr = f"read_keys : ({keys_expr})"
+        expr = self._keys(keys)
         if groups:
             expr = f"{{{TERM_COLUMNS}}} : ({self._expr(groups)}) AND {expr}"
         sql = (
@@ -79,6 +82,15 @@ class _Sqlite:
             cursor.execute(sql, [expr])
             return cursor.fetchall()
 
+    def readable(self, keys, type: str) -> list[int]:
+        sql = (
+            "SELECT e.id FROM search_embedded_fts JOIN search_embeddedentry e ON e.id = search_embedded_fts.rowid "
+            "WHERE search_embedded_fts MATCH %s AND e.type = %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [self._keys(keys), type])
+            return [row[0] for row in cursor.fetchall()]
+
 
 class _Postgres:
     @staticmethod
@@ -89,8 +101,12 @@ class _Postgres:
 
         return " | ".join("(" + " | ".join(alt(a) for a in g.alternatives) + ")" for g in groups)
 
+    @staticmethod
+    def _keys(keys) -> str:
+        return " | ".join(f"'{key_token(k)}'" for k in sorted(keys))
+
     def match(self, groups: list[Group], keys) -> list[tuple]:
-        keys_expr = " | ".join(f"'{key_token(k)}'" for k in sorted(keys))
+        keys_expr = self._keys(keys)
         if groups:
             sql = (
                 f"SELECT id, ts_rank('{PG_WEIGHTS}', {PG_VECTOR}, q), date, facets "
@@ -108,9 +124,23 @@ class _Postgres:
             cursor.execute(sql, params)
             return cursor.fetchall()
 
+    def readable(self, keys, type: str) -> list[int]:
+        sql = (
+            "SELECT id FROM search_embeddedentry "
+            "WHERE type = %s AND to_tsvector('simple', read_keys) @@ to_tsquery('simple', %s)"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [type, self._keys(keys)])
+            return [row[0] for row in cursor.fetchall()]
+
 
 def _fts():
     return _Postgres() if connection.vendor == "postgresql" else _Sqlite()
+
+
+def readable_ids(keys, type: str) -> list[int]:
+    """Ids of the embedded entries of one type these keys may read: the search's permission filter alone."""
+    return _fts().readable(keys, type)
 
 
 def _facets(raw) -> dict:

@@ -45,6 +45,7 @@ def entry_for(doc: SearchDocument) -> EmbeddedEntry:
             "thema": source["thema"],
             "provincie": source["provincie"],
             "vastgoedtype": source["vastgoedtype"],
+            "instrument": source["instrument"],
             "year": [source["year"]] if source["year"] else [],
         },
         read_keys=" ".join(key_token(k) for k in sorted(doc.read_keys)),

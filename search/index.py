@@ -52,6 +52,7 @@ class SearchEntry(Document):
     thema = Keyword(eager_global_ordinals=True)
     provincie = Keyword(eager_global_ordinals=True)
     vastgoedtype = Keyword(eager_global_ordinals=True)
+    instrument = Keyword()  # instrument page ids: similar voorbeelden (search/similar.py)
     fingerprint = Keyword(index=False)
 
 

@@ -48,6 +48,7 @@ class SearchDocument:
     thema: list[str] = field(default_factory=list)
     provincie: list[str] = field(default_factory=list)
     vastgoedtype: list[str] = field(default_factory=list)
+    instrument: list[str] = field(default_factory=list)  # instrument page ids, for similar voorbeelden
     year: int | None = None  # when the year facet is not the date's year (a case's project year)
 
     def __post_init__(self):
@@ -84,6 +85,7 @@ class SearchDocument:
             "thema": sorted(set(self.thema)),
             "provincie": sorted(set(self.provincie)),
             "vastgoedtype": sorted(set(self.vastgoedtype)),
+            "instrument": sorted(set(self.instrument)),
         }
         data["fingerprint"] = hashlib.sha1(json.dumps(data, sort_keys=True).encode()).hexdigest()
         return data
@@ -121,12 +123,18 @@ class Adapter:
     def documents(self, obj) -> list[SearchDocument]:
         raise NotImplementedError
 
+    def doc_id(self, obj, suffix: str = "") -> str:
+        return f"{self.label}:{obj.pk}" + (f"#{suffix}" if suffix else "")
+
+    def document_ids(self, obj) -> list[str]:
+        """The ids ``documents(obj)`` gives, without building them (no read keys, no analysis)."""
+        return [self.doc_id(obj)]
+
     def doc(self, obj, *, suffix: str = "", **fields) -> SearchDocument:
         """A document for ``obj`` with its id, model, read keys and type filled in."""
         fields.setdefault("read_keys", self.read_keys(obj))
         fields.setdefault("type", self.type)
-        doc_id = f"{self.label}:{obj.pk}" + (f"#{suffix}" if suffix else "")
-        return SearchDocument(id=doc_id, model=self.label, object_pk=str(obj.pk), **fields)
+        return SearchDocument(id=self.doc_id(obj, suffix), model=self.label, object_pk=str(obj.pk), **fields)
 
     def readable_documents(self, obj) -> list[SearchDocument]:
         """Documents worth indexing: nobody can read a document without read keys."""

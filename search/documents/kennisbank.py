@@ -63,6 +63,9 @@ class HoofdstukAdapter(PageAdapter):
     model = "kennisbank.HoofdstukPage"
     type = "handreiking"
 
+    def document_ids(self, page):
+        return [self.doc_id(page, anchor) for anchor, _heading, _text in chapter_sections(page.body)]
+
     def documents(self, page):
         handreiking = page.get_parent().specific
         themas = _names(handreiking.themas) if hasattr(handreiking, "themas") else []
@@ -141,7 +144,7 @@ class VoorbeeldAdapter(PageAdapter):
     type = "voorbeeld"
 
     def queryset(self):
-        return super().queryset().select_related("gemeente__provincie")
+        return super().queryset().select_related("gemeente__provincie").prefetch_related("instrumenten")
 
     def documents(self, page):
         gemeente = page.gemeente
@@ -159,6 +162,7 @@ class VoorbeeldAdapter(PageAdapter):
                 thema=_names(page.themas),
                 provincie=[gemeente.provincie.name] if gemeente else [],
                 vastgoedtype=[page.get_property_type_display()] if page.property_type else [],
+                instrument=[str(instrument.pk) for instrument in page.instrumenten.all()],
             )
         ]
 

@@ -122,6 +122,8 @@ def _pages(base, topic, answer, occurrences) -> dict[str, str]:
         "/voorbeelden/?provincie=utrecht&provincie=gelderland&sortering=gemeente",
         "/voorbeelden/?provincie=groningen&vastgoed=kantoor",  # 0 results
         "/voorbeelden/?thema=bestaat-niet",
+        "/voorbeelden/?q=kantoren+transformeren",
+        "/voorbeelden/?sortering=relevantie",  # without a term: says why it is not offered
         "/zoeken/",
         "/zoeken/?q=leegstandverordening",
         "/zoeken/?q=xyzzyqwerty",
@@ -155,6 +157,7 @@ def _pages(base, topic, answer, occurrences) -> dict[str, str]:
     outsider = _Browser(base, "buitenstaander@example.nl")
     for path in [f"{GROUP}/", f"{GROUP}/lid-worden/", "/themagroepen/inlogcode/"]:
         pages[f"buitenstaander {path}"] = outsider.get(path)
+    pages["buitenstaander onderwerp (alleen voor leden)"] = outsider.get(topic.get_absolute_url(), expect=403)
 
     lid = _Browser(base, "lid@example.nl")
     discussion = f"{GROUP}/discussies"
@@ -205,6 +208,8 @@ def _pages(base, topic, answer, occurrences) -> dict[str, str]:
             f"{discussion}/{topic.pk}/reageren/", {"body": ""}, expect=status, form_page=topic.get_absolute_url()
         )
 
+    pages.update(_verordening_wizard(lid))
+
     beheerder = _Browser(base, "moderator@example.nl")
     for path in [
         f"{discussion}/meldingen/",
@@ -218,6 +223,30 @@ def _pages(base, topic, answer, occurrences) -> dict[str, str]:
     ]:
         pages[f"beheerder {path}"] = beheerder.get(path)
     pages["beheerder /dossier/ zonder organisatie"] = beheerder.get("/dossier/", expect=403)
+    return pages
+
+
+def _verordening_wizard(lid) -> dict[str, str]:
+    """The gemeente's own verordening: a step, a step with an error, the overview and the draft."""
+    from kennisbank.dossiers.models import VerordeningConcept
+    from kennisbank.models import VerordeningPage
+
+    model = VerordeningPage.objects.live().first()
+    lid.post("/dossier/verordening/nieuw/", {"model": model.pk}, expect=302)
+    concept = VerordeningConcept.objects.latest("pk")
+    steps = f"/dossier/verordening/{concept.pk}/stap"
+    pages = {
+        f"lid verordening {name}": lid.get(path)
+        for name, path in [
+            ("begin", "/dossier/verordening/nieuw/"),
+            ("stap", f"{steps}/meldplicht/"),
+            ("overzicht", f"{steps}/overzicht/"),
+            ("concept", f"/dossier/verordening/{concept.pk}/"),
+        ]
+    }
+    pages["lid verordening stap met fouten"] = lid.post(
+        f"{steps}/meldplicht/", {"meldtermijn": "99", "wijzigingstermijn": "", "actie": "volgende"}, expect=200
+    )
     return pages
 
 

@@ -40,6 +40,7 @@ def reference_data(db):
         Collection.add_root(name="Root")
     if not Gemeente.objects.exists():
         importlib.import_module("kennisbank.migrations.0002_load_gemeenten").load(apps, None)
+        importlib.import_module("kennisbank.migrations.0008_gemeente_inwoners").load_inwoners(apps, None)
     if not Group.objects.filter(name="Redacteuren").exists():
         importlib.import_module("kennisbank.migrations.0004_redactie_groups_and_workflow").create(apps, None)
 

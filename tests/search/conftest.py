@@ -52,6 +52,7 @@ def reference_data(db):
 
     if not Gemeente.objects.exists():
         import_module("kennisbank.migrations.0002_load_gemeenten").load(apps, None)
+        import_module("kennisbank.migrations.0008_gemeente_inwoners").load_inwoners(apps, None)
 
 
 @pytest.fixture
