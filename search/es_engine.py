@@ -84,8 +84,7 @@ def term_query(term: QueryTerm, fuzzy: bool = False) -> dict:
     }
 
 
-def text_query(q: str, fuzzy: bool = False) -> dict:
-    terms = analyse_query(q)
+def text_query(q: str, terms: list[QueryTerm], fuzzy: bool = False) -> dict:
     if not terms:  # only stop words: match them as written
         return {"multi_match": {"query": q, "fields": ["title.exact^4", "body.exact"]}}
     return {
@@ -109,13 +108,17 @@ def facet_filters(params: SearchParams) -> dict[str, dict]:
     }
 
 
-def build_search_body(params: SearchParams, keys, *, with_suggest: bool = False, fuzzy: bool = False) -> dict:
+def build_search_body(
+    params: SearchParams, keys, *, with_suggest: bool = False, fuzzy: bool = False, terms=None
+) -> dict:
     """Query with the permission filter; selected facets as post_filter so that each facet
-    counts what the *other* selections leave (multi-select facets), never unreadable documents."""
+    counts what the *other* selections leave (multi-select facets), never unreadable documents.
+    ``terms``: ``analyse_query(params.q)``, when the caller has it already."""
     filters = facet_filters(params)
     query = {"bool": {"filter": [permission_filter(keys)]}}
     if params.q:
-        query["bool"]["must"] = [text_query(params.q, fuzzy=fuzzy)]
+        terms = analyse_query(params.q) if terms is None else terms
+        query["bool"]["must"] = [text_query(params.q, terms, fuzzy=fuzzy)]
     aggs = {}
     for facet in FACETS:
         others = [f for param, f in filters.items() if param != facet.param]
@@ -159,8 +162,8 @@ def suggest_block(q: str) -> dict:
     }
 
 
-def parse_hits(response: dict, q: str) -> list[Hit]:
-    forms = query_forms(analyse_query(q)) if q else set()
+def parse_hits(response: dict, terms: list[QueryTerm]) -> list[Hit]:
+    forms = query_forms(terms)
     hits = []
     for raw in response["hits"]["hits"]:
         source = raw["_source"]
@@ -177,9 +180,9 @@ def parse_hits(response: dict, q: str) -> list[Hit]:
     return hits
 
 
-def full_matches(response: dict, q: str) -> int:
+def full_matches(response: dict, terms: list[QueryTerm]) -> int:
     """Hits on this page that match every term of the query (the top tier)."""
-    needed = len(analyse_query(q)) * TIER
+    needed = len(terms) * TIER
     return sum(1 for hit in response["hits"]["hits"] if (hit.get("_score") or 0) >= needed)
 
 
@@ -206,45 +209,74 @@ def spelling_candidates(response: dict) -> list[str]:
     return [option["text"] for entry in options for option in entry.get("options", [])]
 
 
-def _answer(response: dict, params: SearchParams, **extra) -> SearchResults:
+def _answer(response: dict, params: SearchParams, terms: list[QueryTerm], **extra) -> SearchResults:
     return SearchResults(
-        hits=parse_hits(response, params.q),
+        hits=parse_hits(response, terms),
         total=response["hits"]["total"]["value"],
         facets=parse_facets(response, params),
         engine="elasticsearch",
         took_ms=response.get("took", 0),
-        full_matches=full_matches(response, params.q) if params.q else 0,
+        full_matches=full_matches(response, terms) if params.q else 0,
         query=params.q,
         **extra,
     )
 
 
+def _few(results: SearchResults, params: SearchParams) -> bool:
+    """Fewer than ``FEW`` documents with every term. Sorted by relevance the tiers are in order,
+    so a page that still holds full matches had only full matches before it."""
+    full = results.full_matches
+    if full and params.sort == "relevantie":
+        full += params.offset
+    return full < FEW
+
+
+def _msearch(client, index: str, bodies: list[dict]) -> list[dict]:
+    searches = []
+    for body in bodies:
+        searches += [{"index": index}, body]
+    return client.msearch(searches=searches)["responses"] if bodies else []
+
+
 def search(client, index: str, params: SearchParams, keys) -> SearchResults:
     """All words > most > any; when few documents match every word: typo-tolerant matching,
     and a confident correction (no readable document has all words, a suggestion's words all
-    occur) is applied, with the literal query one click away (``letterlijk``)."""
-    response = client.search(index=index, **build_search_body(params, keys)).body
-    results = _answer(response, params)
-    if not params.q or params.literal or results.full_matches >= FEW:
+    occur) is applied, with the literal query one click away (``letterlijk``).
+
+    At most three requests, and two for a typo: the phrase suggester rides along with the first
+    (it costs a few per cent of it), the candidates are checked together in one ``msearch``, and
+    the costly fuzzy query runs only when no correction is applied, beside the candidates when
+    some documents had every word (a correction can then only be offered, not applied)."""
+    # Analysed once per query (it reads the synonym version from the shared cache).
+    terms = analyse_query(params.q) if params.q else []
+    correcting = bool(params.q) and not params.literal
+    response = client.search(index=index, **build_search_body(params, keys, with_suggest=correcting, terms=terms))
+    results = _answer(response.body, params, terms)
+    if not correcting or not _few(results, params):
         return results
-    # Few: fuzzy retry, with the phrase suggester in the same request.
-    retry = client.search(index=index, **build_search_body(params, keys, fuzzy=True, with_suggest=True)).body
-    candidates = [c for c in dict.fromkeys(spelling_candidates(retry)) if c.lower() != params.q.lower()][:3]
-    if candidates:
-        # Each candidate searched in full with the permission filter: only words this person may
-        # read can be suggested, and the first with a document holding all its words wins.
-        searches = []
-        for candidate in candidates:
-            searches += [{"index": index}, build_search_body(replace(params, q=candidate), keys)]
-        for candidate, answer in zip(candidates, client.msearch(searches=searches)["responses"], strict=True):
-            if "error" in answer:
-                continue
-            if full_matches(answer, candidate):
-                if results.full_matches == 0:
-                    return _answer(answer, replace(params, q=candidate), corrected_from=params.q)
-                results.suggestion = candidate
-                break
-    fuzzy = _answer(retry, params, suggestion=results.suggestion)
+    # Each candidate is searched in full with the permission filter: only words this person may
+    # read can be suggested, and the first with a document holding all its words wins.
+    candidates = [c for c in dict.fromkeys(spelling_candidates(response.body)) if c.lower() != params.q.lower()][:3]
+    candidate_terms = [analyse_query(candidate) for candidate in candidates]
+    bodies = [
+        build_search_body(replace(params, q=candidate), keys, terms=t)
+        for candidate, t in zip(candidates, candidate_terms, strict=True)
+    ]
+    fuzzy_body = build_search_body(params, keys, fuzzy=True, terms=terms)
+    retry = None
+    answers = _msearch(client, index, bodies if results.full_matches == 0 else [*bodies, fuzzy_body])
+    if len(answers) > len(bodies):
+        retry = answers.pop()
+    for candidate, t, answer in zip(candidates, candidate_terms, answers, strict=True):
+        if "error" in answer or not full_matches(answer, t):
+            continue
+        if results.full_matches == 0:
+            return _answer(answer, replace(params, q=candidate), t, corrected_from=params.q)
+        results.suggestion = candidate
+        break
+    if retry is None or "error" in retry:  # (an error raises here, as a search of its own)
+        retry = client.search(index=index, **fuzzy_body).body
+    fuzzy = _answer(retry, params, terms, suggestion=results.suggestion)
     return fuzzy if fuzzy.full_matches > results.full_matches or not results.total else results
 
 

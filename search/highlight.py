@@ -10,6 +10,7 @@ word. The text stays plain; ``results.highlighted`` escapes it once and turns th
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .analysis import QueryTerm, split, stem
 from .results import HL_END, HL_START
@@ -25,11 +26,15 @@ def query_forms(terms: list[QueryTerm]) -> set[str]:
     return forms
 
 
-def _matches(word: str, forms: set[str]) -> bool:
+@lru_cache(maxsize=200_000)
+def _word_forms(word: str) -> frozenset[str]:
+    """A word's stem and the stems of its compound parts (cached: every snippet meets the same words)."""
     lowered = word.lower()
-    if stem(lowered) in forms:
-        return True
-    return any(stem(part) in forms for part in split(lowered))
+    return frozenset((stem(lowered), *(stem(part) for part in split(lowered))))
+
+
+def _matches(word: str, forms: set[str]) -> bool:
+    return not forms.isdisjoint(_word_forms(word))
 
 
 def mark(text: str, forms: set[str]) -> str:
@@ -48,8 +53,14 @@ def snippet(body: str, forms: set[str], size: int = SNIPPET_CHARS) -> str:
     hits = [m.start() for m in WORD.finditer(body) if forms and _matches(m.group(0), forms)]
     start = 0
     if hits:
-        # The window (starting a little before a hit) that holds the most hits.
-        best = max(hits, key=lambda h: sum(1 for other in hits if h <= other < h + size - 40))
+        # The window (starting a little before a hit) that holds the most hits, the first on a tie.
+        best, most, last = hits[0], 0, 0
+        for first, h in enumerate(hits):
+            last = max(last, first)
+            while last < len(hits) and hits[last] < h + size - 40:
+                last += 1
+            if last - first > most:
+                best, most = h, last - first
         start = max(best - 40, 0)
     if start:
         space = body.rfind(" ", 0, start)

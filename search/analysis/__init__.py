@@ -63,8 +63,15 @@ def _part_stems(word: str) -> tuple[str, ...]:
 
 
 def analyse_query(q: str) -> list[QueryTerm]:
+    return list(_analysed_query(q, synonyms.version()))
+
+
+@lru_cache(maxsize=4096)
+def _analysed_query(q: str, version: str) -> tuple[QueryTerm, ...]:
+    """Cached per synonym version: popular queries and the repeated analysis within one search
+    (query, highlighting, tiers, candidates) cost nothing after the first time."""
     tokens = [w for w in words(q) if w not in STOP_WORDS and (len(w) > 1 or w.isdigit())]
-    table = synonyms.table()
+    table = synonyms.table(version)
     terms: list[QueryTerm] = []
     i = 0
     while i < len(tokens):
@@ -80,14 +87,15 @@ def analyse_query(q: str) -> list[QueryTerm]:
                 text=" ".join(window),
                 stems=key,
                 parts=parts if len(parts) > 1 else (),
-                synonyms=tuple(k for k in (synonyms.key_of(o) for o in others) if k),
+                # Two written forms with one stem ("vrijkomend", "vrijkomende") are one alternative.
+                synonyms=tuple(dict.fromkeys(k for k in (synonyms.key_of(o) for o in others) if k and k != key)),
                 synonym_texts=tuple(others),
             )
         )
         i += size
     # The same word twice ("kantoor kantoren") is one term.
     unique = {term.stems: term for term in terms}
-    return list(unique.values())
+    return tuple(unique.values())
 
 
 @lru_cache(maxsize=200_000)
