@@ -24,6 +24,7 @@ from django.test import RequestFactory
 from django.views.defaults import server_error
 
 from accounts.demo import DEMO_PASSWORD
+from tests.kennisbank.conftest import reference_data  # noqa: F401 (a fixture: loaddemo needs the gemeenten)
 from tests.support.services import java_path, vnu_jar
 
 pytestmark = [pytest.mark.vnu, pytest.mark.django_db(transaction=True)]
@@ -276,7 +277,7 @@ def _vnu(files: list[Path]) -> list[dict]:
     return json.loads(result.stdout)["messages"]
 
 
-def test_every_page_a_person_sees_is_valid_html(home_page, live_server_url, tmp_path, settings):
+def test_every_page_a_person_sees_is_valid_html(reference_data, home_page, live_server_url, tmp_path, settings):  # noqa: F811
     settings.PLATFORM_RATE_LIMITS = {**settings.PLATFORM_RATE_LIMITS, "reply": "1/m/user"}  # to see the 429 page
     pages = _pages(live_server_url, *_demo_with_everything_a_member_meets())
     pages[INVALID_NAME] = INVALID
