@@ -4,8 +4,8 @@ and live events happen the same way from views, the demo and tests."""
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import BooleanField, Count, ExpressionWrapper, F, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import BooleanField, Count, ExpressionWrapper, F, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -131,9 +131,12 @@ def create_topic(themagroep, author, title, body, files=(), announce=True) -> To
 def create_reply(topic, author, body, files=(), in_reply_to=None, announce=True) -> Reply:
     """``announce=False`` (demo data) skips notifications and live events."""
     html, mentioned = _render(topic.themagroep, body)
+    # Take the topic's row lock before the clock: replies then commit in the order of their
+    # timestamps, so last_activity is the newest reply and no reader's "seen until" skips one.
+    Topic.objects.select_for_update(no_key=True).filter(pk=topic.pk).values_list("pk").get()
     now = timezone.now()
     reply = Reply.objects.create(topic=topic, author=author, body=body, html=html, created=now)
-    Topic.objects.filter(pk=topic.pk).update(last_activity=now)
+    Topic.objects.filter(pk=topic.pk).update(last_activity=Greatest(F("last_activity"), Value(now)))
     _attach(topic, reply, author, files)
     TopicFollow.objects.get_or_create(user=author, topic=topic)
     readtracking.mark_read(author, topic, until=now)
