@@ -2,7 +2,6 @@
 files and the comparison with a newer model. Only officials with a dossier may use it."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -10,7 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from kennisbank import verordening_export
 from kennisbank.dossiers import concepts, wizard
-from kennisbank.dossiers.views import organisation_or_refuse
+from kennisbank.dossiers.views import for_organisation
 
 FORMATS = {"docx": verordening_export.DOCX_TYPE, "odt": verordening_export.ODT_TYPE}
 STEP_COUNT = len(wizard.STEPS) + 1  # and the overview
@@ -40,12 +39,9 @@ def _progress(concept, current):
 
 
 @require_http_methods(["GET", "POST"])
-@login_required
-def start(request):
+@for_organisation
+def start(request, organisation):
     """Explain the wizard and start a draft on a model (a plain post creates it)."""
-    organisation, refusal = organisation_or_refuse(request)
-    if refusal:
-        return refusal
     models = list(concepts.models_for(request.user))
     if request.method == "POST":
         chosen = request.POST.get("model", "")
@@ -67,11 +63,8 @@ def start(request):
 
 
 @require_http_methods(["GET", "POST"])
-@login_required
-def step(request, pk, slug):
-    organisation, refusal = organisation_or_refuse(request)
-    if refusal:
-        return refusal
+@for_organisation
+def step(request, organisation, pk, slug):
     concept = concepts.get_concept(request.user, pk)
     if slug == wizard.OVERVIEW:
         return _overview(request, concept)
@@ -143,11 +136,8 @@ def _overview(request, concept):
 
 
 @require_GET
-@login_required
-def detail(request, pk):
-    organisation, refusal = organisation_or_refuse(request)
-    if refusal:
-        return refusal
+@for_organisation
+def detail(request, organisation, pk):
     concept = concepts.get_concept(request.user, pk)
     context = {
         "concept": concept,
@@ -161,11 +151,8 @@ def detail(request, pk):
 
 
 @require_GET
-@login_required
-def download(request, pk, fmt):
-    organisation, refusal = organisation_or_refuse(request)
-    if refusal:
-        return refusal
+@for_organisation
+def download(request, organisation, pk, fmt):
     concept = concepts.get_concept(request.user, pk)
     if concept.generated_at is None or concepts.filling(concept) is None:
         messages.error(request, "Deze verordening is nog niet af. Vul alle stappen in en maak de verordening.")
@@ -177,12 +164,9 @@ def download(request, pk, fmt):
 
 
 @require_http_methods(["GET", "POST"])
-@login_required
-def changes(request, pk):
+@for_organisation
+def changes(request, organisation, pk):
     """The articles that changed in the model since the draft was built, old and new side by side."""
-    organisation, refusal = organisation_or_refuse(request)
-    if refusal:
-        return refusal
     concept = concepts.get_concept(request.user, pk)
     if request.method == "POST":
         concepts.move_to_current(concept, request.user)

@@ -1,5 +1,7 @@
 """The dossier pages: save a checklist (plain form post), read the dossier, export it."""
 
+from functools import wraps
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
@@ -17,11 +19,18 @@ FORMATS = {
 }
 
 
-def organisation_or_refuse(request):
-    organisation = services.dossier_organisation(request.user)
-    if organisation is None:
-        return None, render(request, "dossiers/no_organisation.html", status=403)
-    return organisation, None
+def for_organisation(view):
+    """Signed in, and with an organisation whose dossier this is: the view gets it after request."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        organisation = services.dossier_organisation(request.user)
+        if organisation is None:
+            return render(request, "dossiers/no_organisation.html", status=403)
+        return view(request, organisation, *args, **kwargs)
+
+    return wrapper
 
 
 def _numbers(values):
@@ -34,11 +43,8 @@ def _numbers(values):
 
 
 @require_POST
-@login_required
-def save_checklist(request):
-    organisation, refusal = organisation_or_refuse(request)
-    if refusal:
-        return refusal
+@for_organisation
+def save_checklist(request, organisation):
     chapter_id = request.POST.get("hoofdstuk", "")
     chapter = readable_pages(
         HoofdstukPage.objects.filter(pk=int(chapter_id) if chapter_id.isdigit() else 0), request.user
@@ -61,11 +67,8 @@ def save_checklist(request):
 
 
 @require_GET
-@login_required
-def dossier(request):
-    organisation, refusal = organisation_or_refuse(request)
-    if refusal:
-        return refusal
+@for_organisation
+def dossier(request, organisation):
     context = {
         "organisation": organisation,
         "contents": services.dossier(request.user),
@@ -77,11 +80,8 @@ def dossier(request):
 
 
 @require_GET
-@login_required
-def export(request, fmt):
-    organisation, refusal = organisation_or_refuse(request)
-    if refusal:
-        return refusal
+@for_organisation
+def export(request, organisation, fmt):
     build, content_type = FORMATS[fmt]
     response = HttpResponse(build(organisation, services.dossier(request.user)), content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="dossier-leegstand.{fmt}"'

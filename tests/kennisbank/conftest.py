@@ -273,3 +273,28 @@ def kb(reference_data, home_page):
         brief=brief,
         geheime_brief=geheime_brief,
     )
+
+
+def make_official(email, name):
+    from accounts.services import get_profile, suggest_organisation
+    from tests.conftest import make_verified_user
+
+    user = make_verified_user(email)
+    profile = get_profile(user)
+    profile.name = name
+    profile.organisation = suggest_organisation(email)
+    profile.save()
+    return user
+
+
+@pytest.fixture
+def officials(kb):
+    """Two officials of Utrecht (one organisation, one dossier) and one of Amsterdam."""
+    from accounts.organisations import sync_reference_organisations
+
+    sync_reference_organisations()
+    return {
+        "anna": make_official("anna@utrecht.nl", "Anna de Vries"),
+        "bram": make_official("bram@utrecht.nl", "Bram Jansen"),
+        "carla": make_official("carla@amsterdam.nl", "Carla Smit"),
+    }

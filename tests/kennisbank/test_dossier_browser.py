@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.kennisbank.test_dossiers import _official
+from tests.kennisbank.conftest import make_official
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -36,9 +36,9 @@ def _signed_in(chromium, client, live_server_url, user):
 def test_two_officials_share_ticks_and_another_gemeente_sees_none(
     kb, live_server_url, chromium, client, assert_accessible
 ):
-    anna = _official("anna@utrecht.nl", "Anna de Vries")
-    bram = _official("bram@utrecht.nl", "Bram Jansen")
-    carla = _official("carla@amsterdam.nl", "Carla Smit")
+    anna = make_official("anna@utrecht.nl", "Anna de Vries")
+    bram = make_official("bram@utrecht.nl", "Bram Jansen")
+    carla = make_official("carla@amsterdam.nl", "Carla Smit")
     chapter_url = live_server_url + kb.chapters[0].url
 
     context, page = _signed_in(chromium, client, live_server_url, anna)

@@ -5,32 +5,12 @@ import pytest
 from django.urls import reverse
 
 from accounts import privacy
-from tests.conftest import make_verified_user
 from tests.kennisbank.test_verordening_wizard import _start, _step, model  # noqa: F401 (model: a fixture)
 from tests.search.conftest import database_search, engine, es_index  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.django_db
 
 PRIVATE_NOTE = "Besproken met wethouder Zwaluwstaartberg"
-
-
-def _official(email, name):
-    from accounts.services import get_profile, suggest_organisation
-
-    user = make_verified_user(email)
-    profile = get_profile(user)
-    profile.name = name
-    profile.organisation = suggest_organisation(email)
-    profile.save()
-    return user
-
-
-@pytest.fixture
-def colleagues(kb):
-    from accounts.organisations import sync_reference_organisations
-
-    sync_reference_organisations()
-    return _official("anna@utrecht.nl", "Anna de Vries"), _official("bram@utrecht.nl", "Bram Jansen")
 
 
 def _tick_with_note(client, chapter):
@@ -40,8 +20,8 @@ def _tick_with_note(client, chapter):
     assert client.post(reverse("dossiers:checklist"), data).status_code == 302
 
 
-def test_the_export_holds_the_members_ticks_and_deletion_leaves_the_dossier_whole(client, kb, colleagues):
-    anna, bram = colleagues
+def test_the_export_holds_the_members_ticks_and_deletion_leaves_the_dossier_whole(client, kb, officials):
+    anna, bram = officials["anna"], officials["bram"]
     client.force_login(anna)
     _tick_with_note(client, kb.chapters[0])
 
@@ -58,13 +38,13 @@ def test_the_export_holds_the_members_ticks_and_deletion_leaves_the_dossier_whol
     assert "Afgevinkt door Verwijderd lid" in dossier and "Anna de Vries" not in dossier
 
 
-def test_no_search_result_shows_a_dossier(client, kb, colleagues, engine):  # noqa: F811
+def test_no_search_result_shows_a_dossier(client, kb, officials, engine):  # noqa: F811
     from django.contrib.auth.models import AnonymousUser
 
     from search import service
     from search.params import SearchParams
 
-    anna, bram = colleagues
+    anna, bram = officials["anna"], officials["bram"]
     client.force_login(anna)
     _tick_with_note(client, kb.chapters[0])
     engine()
@@ -77,10 +57,10 @@ def test_no_search_result_shows_a_dossier(client, kb, colleagues, engine):  # no
         assert "zwaluwstaartberg" not in shown and "/dossier" not in shown
 
 
-def test_the_export_names_the_draft_verordeningen_the_member_worked_on(client, kb, colleagues, model):  # noqa: F811
+def test_the_export_names_the_draft_verordeningen_the_member_worked_on(client, kb, officials, model):  # noqa: F811
     from kennisbank.dossiers.models import VerordeningConcept
 
-    anna, bram = colleagues
+    anna, bram = officials["anna"], officials["bram"]
     client.force_login(anna)
     concept = _start(client, model)
     client.force_login(bram)

@@ -6,32 +6,7 @@ from io import BytesIO
 import pytest
 from django.urls import reverse
 
-from tests.conftest import make_verified_user
-
 pytestmark = pytest.mark.django_db
-
-
-def _official(email, name):
-    from accounts.services import get_profile, suggest_organisation
-
-    user = make_verified_user(email)
-    profile = get_profile(user)
-    profile.name = name
-    profile.organisation = suggest_organisation(email)
-    profile.save()
-    return user
-
-
-@pytest.fixture
-def officials(kb):
-    from accounts.organisations import sync_reference_organisations
-
-    sync_reference_organisations()
-    return {
-        "anna": _official("anna@utrecht.nl", "Anna de Vries"),
-        "bram": _official("bram@utrecht.nl", "Bram Jansen"),
-        "carla": _official("carla@amsterdam.nl", "Carla Smit"),
-    }
 
 
 def _checklist_id(chapter):

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.kennisbank.conftest import make_official
 from tests.kennisbank.test_dossier_browser import _reference_data, _signed_in  # noqa: F401
-from tests.kennisbank.test_dossiers import _official
 from tests.kennisbank.test_verordening_wizard import NEXT_YEAR, _paragraphs, _publish, model, model_articles  # noqa: F401
 from tests.themagroepen_discussies.test_form_errors_journey import active_id, tab_to
 
@@ -37,7 +37,7 @@ def test_keyboard_only_through_the_wizard_to_files_that_open_and_a_model_update(
 ):
     from kennisbank.dossiers.models import VerordeningConcept
 
-    anna = _official("anna@utrecht.nl", "Anna de Vries")
+    anna = make_official("anna@utrecht.nl", "Anna de Vries")
     context, page = _signed_in(chromium, client, live_server_url, anna)
     page.goto(live_server_url + "/dossier/")
     assert_accessible(page)

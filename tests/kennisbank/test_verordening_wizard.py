@@ -12,7 +12,6 @@ from django.urls import reverse
 from kennisbank.demo import _ensure_child
 from kennisbank.demo_documents import VERORDENING
 from kennisbank.models import VerordeningPage
-from tests.kennisbank.test_dossiers import _official
 
 pytestmark = pytest.mark.django_db
 
@@ -53,18 +52,6 @@ def model(kb):
     kb.verordening.unpublish(log_action=False)  # the fixture's short model: one model to choose
     page.refresh_from_db()
     return page
-
-
-@pytest.fixture
-def officials(kb):
-    from accounts.organisations import sync_reference_organisations
-
-    sync_reference_organisations()
-    return {
-        "anna": _official("anna@utrecht.nl", "Anna de Vries"),
-        "bram": _official("bram@utrecht.nl", "Bram Jansen"),
-        "carla": _official("carla@amsterdam.nl", "Carla Smit"),
-    }
 
 
 def _start(client, model):
