@@ -3,6 +3,7 @@ and live events happen the same way from views, the demo and tests."""
 
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import BooleanField, Count, ExpressionWrapper, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, Greatest
@@ -90,8 +91,13 @@ def can_mark_solution(user, topic) -> bool:
     return access.can_read(user, topic) and (topic.author_id == user.pk or access.is_beheerder(user, topic.themagroep))
 
 
-def group_member_handles(themagroep) -> dict[str, object]:
+def group_member_handles(themagroep, only: set[str] | None = None) -> dict[str, object]:
+    """Handle → user for the group's members; ``only``: just these handles (what a post typed)."""
     members = Membership.objects.filter(themagroep=themagroep).select_related("user__profile")
+    if only is not None:
+        if not only:
+            return {}
+        members = members.filter(user__profile__handle__in=only)
     return {handle: m.user for m in members if (handle := mention_handle(m.user))}
 
 
@@ -100,8 +106,9 @@ def group_member_handles(themagroep) -> dict[str, object]:
 
 def _render(themagroep, body):
     """Stored HTML and the members it mentions (as rendered: not those inside code or links)."""
-    members = group_member_handles(themagroep)
-    html = render_post(body, mentioned_handles(body) & set(members))
+    # Only the handles the text types: a reply must not load every member of a large group.
+    members = group_member_handles(themagroep, only=mentioned_handles(body))
+    html = render_post(body, set(members))
     return html, [members[h] for h in rendered_mentions(html)]
 
 
@@ -143,7 +150,10 @@ def create_reply(topic, author, body, files=(), in_reply_to=None, announce=True)
     # Registered before the notifications' own after-commit work, so open pages hear first.
     if announce:
         live.reply_created(reply)
-        _notify_reply(topic, reply, author, mentioned, in_reply_to)
+        from themagroepen.discussies.tasks import fan_out_reply
+
+        # In this transaction: the database backend's task row commits with the reply.
+        fan_out_reply.enqueue(reply.pk, [user.pk for user in mentioned], getattr(in_reply_to, "pk", None))
     return reply
 
 
@@ -267,36 +277,40 @@ def resolve_report(report_obj, user) -> None:
 # --- notifications ---------------------------------------------------------------------------
 
 
-def _notify_mentions(topic, reply, author, mentioned):
-    # Only who may read the post hears of it (a mention inside a hidden topic tells nobody).
+def _notify_mentions(topic, reply, author, mentioned) -> tuple[set, int]:
+    # Only who may read the post hears of it (a mention inside a hidden topic tells nobody);
+    # the post is the subject, so hiding it later takes the mention away too.
     candidates = [user for user in mentioned if user != author]
     access.prime_held_keys(candidates)
     recipients = [user for user in candidates if access.can_read(user, reply or topic)]
+    notified = 0
     if recipients:
-        notify_members(
+        notified = notify_members(
             recipients,
             kind="mention",
             title=f"{display_name(author)} noemde u in “{topic.title}”",
             url=post_url(topic, reply),
             themagroep=topic.themagroep,
             actor=author,
+            subject=reply or topic,
         )
-    return set(recipients)
+    return set(recipients), notified
 
 
-def _notify_reply(topic, reply, author, mentioned, in_reply_to=None):
-    already = _notify_mentions(topic, reply, author, mentioned)
+def notify_about_reply(topic, reply, author, mentioned, in_reply_to=None) -> int:
+    """Mentioned members, followers and the authors replied to, each once; how many were told.
+
+    Run by the worker (``tasks.fan_out_reply``), not in the request."""
+    already, notified = _notify_mentions(topic, reply, author, mentioned)
     followers = set(TopicFollow.objects.filter(topic=topic).values_list("user_id", flat=True))
     # Authors of the topic and of a quoted reply hear about replies to their posts.
     followers |= {topic.author_id, getattr(in_reply_to, "author_id", None)}
     followers -= {None, author.pk}
-    from django.contrib.auth import get_user_model
-
     candidates = [user for user in get_user_model().objects.filter(pk__in=followers) if user not in already]
     access.prime_held_keys(candidates)  # fresh user objects: keys as they are now, two queries for all
-    recipients = [user for user in candidates if access.can_read(user, topic)]
+    recipients = [user for user in candidates if access.can_read(user, reply)]
     if recipients:
-        notify_members(
+        notified += notify_members(
             recipients,
             kind="reply",
             title=f"{display_name(author)} reageerde op “{topic.title}”",
@@ -305,6 +319,7 @@ def _notify_reply(topic, reply, author, mentioned, in_reply_to=None):
             actor=author,
             subject=reply,
         )
+    return notified
 
 
 def post_url(topic, reply=None) -> str:

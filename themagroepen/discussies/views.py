@@ -448,8 +448,7 @@ def mention_suggestions(request, slug):
 
 
 def _preview_html(themagroep, body):
-    members = services.group_member_handles(themagroep)
-    return render_post(body, mentioned_handles(body) & set(members))
+    return render_post(body, set(services.group_member_handles(themagroep, only=mentioned_handles(body))))
 
 
 # --- attachments -----------------------------------------------------------------------------

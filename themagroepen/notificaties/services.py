@@ -61,6 +61,12 @@ def notify(
     return notifications
 
 
+def has_notified(subject) -> bool:
+    """Was anyone notified about ``subject`` (so a repeated fan-out adds nothing)?"""
+    subject_type = ContentType.objects.get_for_model(subject)
+    return Notification.objects.filter(subject_type=subject_type, subject_id=subject.pk).exists()
+
+
 def _enqueue_emails(direct_ids: list[int]) -> None:
     from themagroepen.notificaties import tasks
 
