@@ -280,6 +280,7 @@ def _notify_mentions(topic, reply, author, mentioned):
             url=post_url(topic, reply),
             themagroep=topic.themagroep,
             actor=author,
+            subject=reply or topic,
         )
     return set(recipients)
 
