@@ -248,10 +248,10 @@ def test_an_out_of_office_reply_is_neither_posted_nor_answered(topic, lid2, mail
 
 
 def test_input_that_is_no_email_exits_non_zero(topic):
-    with pytest.raises(CommandError):
-        _receive(b"")
-    with pytest.raises(CommandError):
-        _receive(b"\x00\x01 geen e-mail")
+    for raw in (b"", b"\x00\x01 geen e-mail"):
+        with pytest.raises(CommandError) as refused:
+            _receive(raw)
+        assert refused.value.returncode == ontvang_reactie.EX_DATAERR
     assert not Reply.objects.exists()
 
 

@@ -3,8 +3,9 @@
 A message to a valid reply address (``notificaties.replymail``) from the address of the person
 it was made for becomes a reply through ``discussies.services.create_reply``, after the reply
 form's own checks (``guards.reply_refusal``, ``ReplyForm``). Anything else is answered with a
-Dutch bounce to the sender and exit status 0, so the mail server does not bounce it again; only
-input that is not an e-mail at all (nothing to post, nobody to tell) exits non-zero.
+Dutch bounce to the sender and exit status 0, so the mail server does not bounce it again; input
+that is not an e-mail at all (nothing to post, nobody to tell) exits 65 (EX_DATAERR: the mail
+server bounces it), a database or SMTP failure 75 (EX_TEMPFAIL: the mail server tries again).
 Automatic mail (out-of-office replies, bounces, lists) is dropped without a bounce: answering
 it could loop, and it must never be posted.
 """
@@ -20,6 +21,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage as OutgoingMessage
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
@@ -32,6 +34,7 @@ from themagroepen.services import verified_emails
 
 logger = logging.getLogger(__name__)
 
+EX_DATAERR, EX_TEMPFAIL = 65, 75  # sysexits.h, as Postfix's pipe(8) reads them
 MAX_BYTES = 1024 * 1024  # larger messages are refused before they are parsed
 _DRAIN_CHUNK = 64 * 1024
 _HEADER_BYTES = 64 * 1024  # of a refused message, only this much is read for its sender
@@ -83,7 +86,12 @@ class Command(BaseCommand):
     stealth_options = ("stdin",)
 
     def handle(self, *args, **options):
-        stdin = options.get("stdin") or sys.stdin.buffer
+        try:
+            return self._receive(options.get("stdin") or sys.stdin.buffer)
+        except (DatabaseError, OSError) as error:  # nothing was posted: the mail server retries
+            raise CommandError(f"Tijdelijk niet te verwerken: {error}", returncode=EX_TEMPFAIL) from error
+
+    def _receive(self, stdin):
         data = stdin.read(MAX_BYTES + 1)
         if isinstance(data, str):
             data = data.encode("utf-8", "surrogateescape")
@@ -94,7 +102,9 @@ class Command(BaseCommand):
             return self._bounce(headers, "too_big")
         message = BytesParser(policy=policy.default).parsebytes(data)
         if not _sender(message):
-            raise CommandError("Geen e-mail met een afzender op standaardinvoer: niets geplaatst.")
+            raise CommandError(
+                "Geen e-mail met een afzender op standaardinvoer: niets geplaatst.", returncode=EX_DATAERR
+            )
         if _is_automatic(message):
             self.stdout.write("Automatisch bericht genegeerd.")
             return None
