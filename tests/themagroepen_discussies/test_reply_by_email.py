@@ -9,7 +9,9 @@ from email.utils import make_msgid
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.urls import reverse
 
+from tests.themagroepen_discussies.conftest import client_for
 from themagroepen.discussies import services
 from themagroepen.discussies.models import Reply
 from themagroepen.models import Membership
@@ -241,6 +243,17 @@ def test_a_huge_message_bounces_without_being_parsed(topic, lid2, mailoutbox, mo
     assert bounce.to == [lid2.email] and "groter dan 1 MB" in bounce.body
 
 
+def test_mailed_replies_share_the_web_forms_rate_limit(settings, topic, groep, lid2, mailoutbox):
+    settings.PLATFORM_RATE_LIMITS = {"reply": "2/m/user"}
+    url = reverse("themagroepen:discussies:reply", kwargs={"slug": groep.slug, "pk": topic.pk})
+    response = client_for(lid2).post(url, {"body": "Via de website."})
+    assert response.status_code == 302
+    _receive(_message(lid2.email, _address(lid2, topic), "Per e-mail, de tweede."))
+    _receive(_message(lid2.email, _address(lid2, topic), "Per e-mail, de derde."))
+    assert list(Reply.objects.values_list("body", flat=True)) == ["Via de website.", "Per e-mail, de tweede."]
+    assert "te vaak gedaan" in _bounces(mailoutbox)[0].body
+
+
 def test_an_out_of_office_reply_is_neither_posted_nor_answered(topic, lid2, mailoutbox):
     _receive(_message(lid2.email, _address(lid2, topic), "Ik ben afwezig.", Auto_Submitted="auto-replied"))
     assert not Reply.objects.exists()
@@ -259,4 +272,11 @@ def test_outlook_separator_and_on_wrote_are_stripped():
     text = "Prima.\r\n\r\n-----Oorspronkelijk bericht-----\r\nVan: Kennisplatform\r\nOnderwerp: x"
     assert replymail.strip_quoted(text) == "Prima."
     assert replymail.strip_quoted("Ja.\nOn Tue, 1 Dec 2026, X <a@b> wrote:\n> nee") == "Ja."
+    assert (
+        replymail.strip_quoted("Akkoord.\n\nVan: Kennisplatform <x@y>\nVerzonden: dinsdag\nOnderwerp: z") == "Akkoord."
+    )
+    # A line of one's own that merely looks like the start of a quote stays.
     assert replymail.strip_quoted("Op maandag besluiten wij:\n- a") == "Op maandag besluiten wij:\n- a"
+    assert replymail.strip_quoted("Van: de gemeente kregen wij\ngeen antwoord.") == (
+        "Van: de gemeente kregen wij\ngeen antwoord."
+    )

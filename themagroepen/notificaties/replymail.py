@@ -129,6 +129,8 @@ _SEPARATOR_RE = re.compile(
     re.IGNORECASE,
 )
 _SIGNATURE_RE = re.compile(r"^--\s?$")
+# Outlook's quoted header block without a separator: "Van: …" directly above "Verzonden: …".
+_HEADER_BLOCK_RE = re.compile(r"^\s*\*?(van|from)\s*:\*?\s.+\n\s*\*?(verzonden|datum|sent|date)\s*:", re.IGNORECASE)
 
 
 def strip_quoted(text: str) -> str:
@@ -138,7 +140,7 @@ def strip_quoted(text: str) -> str:
     kept = []
     for index, line in enumerate(lines):
         following = lines[index + 1] if index + 1 < len(lines) else ""
-        if _SIGNATURE_RE.match(line) or _SEPARATOR_RE.match(line):
+        if _SIGNATURE_RE.match(line) or _SEPARATOR_RE.match(line) or _HEADER_BLOCK_RE.match(f"{line}\n{following}"):
             break
         if _ATTRIBUTION_RE.match(line) or (
             re.match(r"^\s*(op|on)\s", line, re.IGNORECASE) and _ATTRIBUTION_RE.match(f"{line} {following}")

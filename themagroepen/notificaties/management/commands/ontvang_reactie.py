@@ -25,6 +25,7 @@ from django.db import DatabaseError
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from kennisplatform import ratelimit
 from themagroepen.discussies import services
 from themagroepen.discussies.forms import ReplyForm
 from themagroepen.discussies.guards import ReplyRefusal, reply_refusal
@@ -70,6 +71,7 @@ def _reasons():
         ReplyRefusal.UNREADABLE: _("Het onderwerp bestaat niet meer of u kunt het niet meer lezen."),
         ReplyRefusal.LOCKED: _("Het onderwerp is gesloten. Er kunnen geen reacties meer bij."),
         "unreadable_body": _("Wij konden de tekst van uw e-mail niet lezen. Stuur uw reactie als gewone tekst."),
+        "too_many": _(ratelimit.MESSAGE),
         "empty": _(
             "Wij vonden in uw e-mail geen eigen tekst, alleen geciteerde tekst of een handtekening. "
             "Schrijf uw reactie boven de geciteerde tekst."
@@ -165,6 +167,8 @@ def _post(message: EmailMessage):
     form = ReplyForm({"body": text})
     if not form.is_valid():  # too long, as in the web form
         raise Refused("form", " ".join(form.errors["body"]))
+    if not ratelimit.consume_for(user, "reply"):
+        raise Refused("too_many")
     return services.create_reply(topic, user, form.cleaned_data["body"])
 
 
