@@ -2,11 +2,15 @@
 ``manage.py ontvang_reactie``, the real notification pipeline and PostgreSQL."""
 
 import io
+import os
+import subprocess
+import sys
 import time
 from email.message import EmailMessage
 from email.utils import make_msgid
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
@@ -266,6 +270,20 @@ def test_input_that_is_no_email_exits_non_zero(topic):
             _receive(raw)
         assert refused.value.returncode == ontvang_reactie.EX_DATAERR
     assert not Reply.objects.exists()
+
+
+def test_without_a_database_the_mail_server_is_asked_to_try_again(topic, lid2):
+    """Through a real pipe, as Postfix runs it, with no PostgreSQL where the command looks."""
+    env = {
+        **os.environ,
+        "DATABASE_URL": "postgres://kennisplatform:kennisplatform@127.0.0.1:19249/kp_mailreply",
+        "DB_POOL_TIMEOUT": "1",
+    }
+    raw = _message(lid2.email, _address(lid2, topic), "Nu even niet.")
+    command = [sys.executable, str(settings.BASE_DIR / "manage.py"), "ontvang_reactie"]
+    finished = subprocess.run(command, input=raw, env=env, capture_output=True, timeout=120)
+    assert finished.returncode == ontvang_reactie.EX_TEMPFAIL, finished.stderr[-500:]
+    assert b"Tijdelijk niet te verwerken" in finished.stderr
 
 
 def test_outlook_separator_and_on_wrote_are_stripped():
