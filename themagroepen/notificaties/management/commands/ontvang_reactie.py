@@ -13,6 +13,7 @@ it could loop, and it must never be posted.
 import logging
 import sys
 from email import policy
+from email.errors import MessageError
 from email.message import EmailMessage
 from email.parser import BytesHeaderParser, BytesParser
 from email.utils import getaddresses
@@ -92,6 +93,8 @@ class Command(BaseCommand):
             return self._receive(options.get("stdin") or sys.stdin.buffer)
         except (DatabaseError, OSError) as error:  # nothing was posted: the mail server retries
             raise CommandError(f"Tijdelijk niet te verwerken: {error}", returncode=EX_TEMPFAIL) from error
+        except MessageError as error:  # headers beyond repair: nobody to answer either
+            raise CommandError(f"Onleesbare e-mail: {error}", returncode=EX_DATAERR) from error
 
     def _receive(self, stdin):
         data = stdin.read(MAX_BYTES + 1)
@@ -196,4 +199,6 @@ def _is_automatic(message) -> bool:
 
 def _in_reply_to(message) -> dict:
     message_id = str(message.get("Message-ID", "")).strip()
-    return {"In-Reply-To": message_id, "References": message_id} if message_id else {}
+    if not message_id or "\n" in message_id or "\r" in message_id:
+        return {}
+    return {"In-Reply-To": message_id, "References": message_id}
