@@ -11,7 +11,7 @@ from http import HTTPStatus
 
 from allauth.core.internal import ratelimit as limiter
 from django.conf import settings
-from django.http import JsonResponse
+from django.http import HttpRequest, JsonResponse
 from django.shortcuts import render
 
 MESSAGE = "U hebt dit in korte tijd te vaak gedaan. Wacht een paar minuten en probeer het daarna opnieuw."
@@ -48,3 +48,15 @@ def rate_limited(action: str, *, limit_get: bool = False, as_json: bool = False)
         return wrapped
 
     return decorator
+
+
+def consume_for(user, action: str) -> bool:
+    """The limit for ``action`` where there is no request (a reply by e-mail): it counts on the
+    person's own counter, the one the web form uses, so mail does not add to the allowance.
+    False when over the limit."""
+    request = HttpRequest()
+    request.method, request.user = "POST", user
+    usage = limiter.consume(
+        request, app="kennisplatform", action=action, config=settings.PLATFORM_RATE_LIMITS, user=user
+    )
+    return usage is not None

@@ -259,6 +259,9 @@ else:
 EMAIL_RETRY_SECONDS = float(env_str("EMAIL_RETRY_SECONDS", "10"))  # first retry after an SMTP error, then doubling
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Kennisplatform Leegstand <noreply@kennisplatform.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Reply by e-mail: notification mails get Reply-To reactie+<signed token>@<this domain>, whose
+# mail server pipes into ``manage.py ontvang_reactie``. Empty: no Reply-To, the feature is off.
+REPLY_BY_EMAIL_DOMAIN = env_str("REPLY_BY_EMAIL_DOMAIN", "").strip().lstrip("@")
 
 # --- Accounts (django-allauth) ---------------------------------------------------------------
 # Owned by the accounts app (accounts/): sign-in by e-mail, mandatory verification, MFA, SSO.

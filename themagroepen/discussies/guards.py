@@ -7,7 +7,9 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
 from kennisplatform import access
+from themagroepen.discussies import services
 from themagroepen.discussies.models import Reply, Topic
+from themagroepen.permissions import can_read_content
 
 
 def members_only(view):
@@ -40,3 +42,23 @@ def require_beheerder(request, themagroep) -> None:
     """Members may see the topic, so 403 (not 404) for actions only beheerders may take."""
     if not access.is_beheerder(request.user, themagroep):
         raise PermissionDenied
+
+
+class ReplyRefusal:
+    """Why ``reply_refusal`` says no."""
+
+    NOT_MEMBER = "geen-lid"
+    UNREADABLE = "onleesbaar"
+    LOCKED = "gesloten"
+
+
+def reply_refusal(user, topic) -> str | None:
+    """The reply form's checks (``member_group``, ``readable_topic``, ``services.can_reply``)
+    for a caller without a request, such as reply by e-mail: a ``ReplyRefusal``, or None."""
+    if not user.is_active or not can_read_content(user, topic.themagroep):
+        return ReplyRefusal.NOT_MEMBER
+    if not access.can_read(user, topic):
+        return ReplyRefusal.UNREADABLE
+    if not services.can_reply(user, topic):
+        return ReplyRefusal.LOCKED
+    return None

@@ -18,7 +18,7 @@ from django_tasks import task
 from kennisplatform import outbox
 from kennisplatform.claims import claim_once
 from kennisplatform.outbox import message_id
-from themagroepen.notificaties import emails
+from themagroepen.notificaties import emails, replymail
 from themagroepen.notificaties.models import EmailPreference, EmailStatus, Frequency, Notification
 from themagroepen.notificaties.services import may_see_notification, visible_notifications
 
@@ -38,11 +38,21 @@ def _send_one(notification_id: int) -> bool:
         if not notification.recipient.email or not may_see_notification(notification.recipient, notification):
             rows.update(email_status=EmailStatus.NONE, emailed_at=None)
             return False
+        post = _post_of(notification)
+        reply_to = None
+        if post is not None:  # a reply's topic, or the topic itself: answering this mail replies there
+            reply_to = replymail.reply_address(notification.recipient, getattr(post, "topic_id", post.pk))
         message = emails.build_message(
             notification.recipient,
             subject=notification.title,
             template="notification",
-            context={"notification": notification, "link": emails.absolute(notification.url)},
+            context={
+                "notification": notification,
+                "link": emails.absolute(notification.url),
+                "post_text": emails.excerpt(post.html) if post is not None else "",
+                "reply_by_email": reply_to is not None,
+            },
+            reply_to=reply_to,
         )
         message.extra_headers["Message-ID"] = message_id("melding", notification_id)
         message.send()
@@ -54,6 +64,18 @@ def _send_one(notification_id: int) -> bool:
         claim={"email_status": EmailStatus.SENT, "emailed_at": timezone.now()},
         effect=send,
     )
+
+
+# Notifications about a post of the discussions (a topic or a reply, which keep their sanitised
+# ``html``): their e-mail carries the post's text and a reply address. The text goes out only
+# because ``may_see_notification`` just asked access whether the recipient may read the post.
+POST_KINDS = {"reply", "mention"}
+
+
+def _post_of(notification):
+    if notification.kind not in POST_KINDS or not notification.subject_type_id:
+        return None
+    return notification.subject
 
 
 def sweep_unsent(now=None) -> int:
