@@ -224,6 +224,16 @@ def _pages(base, topic, answer, occurrences) -> dict[str, str]:
     ]:
         pages[f"beheerder {path}"] = beheerder.get(path)
     pages["beheerder /dossier/ zonder organisatie"] = beheerder.get("/dossier/", expect=403)
+    from themagroepen.discussies.models import Report
+
+    report = Report.objects.get()
+    decide, field = f"{discussion}/meldingen/{report.pk}/afhandelen/", f"melding-{report.pk}"
+    queue = f"{discussion}/meldingen/"
+    pages["beheerder melding afhandelen met fouten"] = beheerder.post(
+        decide, {f"{field}-outcome": "afwijzen", f"{field}-reason": ""}, expect=200, form_page=queue
+    )
+    beheerder.post(decide, {f"{field}-outcome": "afwijzen", f"{field}-reason": "Geen persoonsgegevens."}, 302, queue)
+    pages["beheerder meldingen met een afgehandelde"] = beheerder.get(queue)
     return pages
 
 

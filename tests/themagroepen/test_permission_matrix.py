@@ -126,7 +126,8 @@ DISCUSSIES = {
     "preview": ("post", k(slug="group.slug"), MEMBERS),
     "mention_suggestions": ("get", k(slug="group.slug"), MEMBERS),
     "reports": ("get", k(slug="group.slug"), BEHEER),
-    "report_resolve": ("post", k(slug="group.slug", report_id="report.pk"), BEHEER_POST),
+    # Posted without an outcome: beheerders get the queue back with its errors (200).
+    "report_resolve": ("post", k(slug="group.slug", report_id="report.pk"), BEHEER),
     "attachment": ("get", k(slug="group.slug", attachment_id="topic_attachment.pk"), MEMBERS),
     "topic": ("get", k(slug="group.slug", pk="topic.pk", topic_slug="topic.slug"), MEMBERS),
     # An empty reply: members get the form back with its error (400).

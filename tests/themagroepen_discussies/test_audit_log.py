@@ -49,7 +49,10 @@ def test_hiding_a_reply_moving_a_topic_and_resolving_a_report_are_logged(groep, 
     moderator = client_for(beheerder)
 
     moderator.post(f"{discussies(groep)}/reacties/{reply.pk}/moderatie/", {"actie": "verbergen"})
-    moderator.post(f"{discussies(groep)}/meldingen/{report.pk}/afhandelen/")
+    moderator.post(
+        f"{discussies(groep)}/meldingen/{report.pk}/afhandelen/",
+        {f"melding-{report.pk}-outcome": "afwijzen", f"melding-{report.pk}-reason": "Past in de groep."},
+    )
     moderator.post(f"{discussies(groep)}/{topic.pk}/verplaatsen/", {"target": andere_groep.pk})
 
     assert [action for action, _user, _label in entries()] == [
@@ -57,6 +60,8 @@ def test_hiding_a_reply_moving_a_topic_and_resolving_a_report_are_logged(groep, 
         "themagroepen.melding.afhandelen",
         "themagroepen.onderwerp.verplaatsen",
     ]
+    decision = ModelLogEntry.objects.get(action="themagroepen.melding.afhandelen")
+    assert decision.data["detail"] == "Geen maatregel: Past in de groep."
     move = ModelLogEntry.objects.get(action="themagroepen.onderwerp.verplaatsen")
     assert move.data["themagroep"] == groep.name and move.data["detail"] == f"naar {andere_groep.name}"
 

@@ -93,10 +93,13 @@ def test_members_report_and_beheerders_resolve(groep, lid, lid2, beheerder, topi
     assert client_for(lid).get(reports_url).status_code == 403
     page = BeautifulSoup(client_for(beheerder).get(reports_url).content, "html.parser")
     assert "Dit is reclame." in page.select_one(".report").get_text()
-    client_for(beheerder).post(f"/themagroepen/{groep.slug}/discussies/meldingen/{report.pk}/afhandelen/")
+    client_for(beheerder).post(
+        f"/themagroepen/{groep.slug}/discussies/meldingen/{report.pk}/afhandelen/",
+        {f"melding-{report.pk}-outcome": "verbergen", f"melding-{report.pk}-reason": "Reclame."},
+    )
     report.refresh_from_db()
     assert report.resolved_by == beheerder and report.resolved_at is not None
-    assert Reply.objects.filter(pk=reply.pk).exists()
+    assert Reply.objects.filter(pk=reply.pk, hidden=True).exists()  # hidden, never deleted
 
 
 def test_topic_lists_count_only_the_replies_the_reader_may_read(groep, lid, lid2, beheerder, topic):

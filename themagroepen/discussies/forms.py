@@ -1,7 +1,10 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from themagroepen.discussies.attachments import ACCEPT, MAX_FILES, sniff
+from themagroepen.discussies.models import OUTCOME_REASON_MAX_LENGTH, Outcome
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -67,6 +70,41 @@ class ReportForm(forms.Form):
         max_length=2000,
         help_text="Alleen de beheerders van de groep lezen uw melding.",
     )
+
+
+class ReportDecisionForm(forms.Form):
+    """A beheerder's decision on one report; several on one page, so each has its own prefix."""
+
+    outcome = forms.ChoiceField(
+        label=_("Uitkomst"),
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Kies wat er met de melding gebeurt."),
+            "invalid_choice": _("Kies een van de genoemde uitkomsten."),
+        },
+    )
+    reason = forms.CharField(
+        label=_("Reden"),
+        max_length=OUTCOME_REASON_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=format_lazy(
+            _("De melder krijgt deze reden te zien. Maximaal {max} tekens."), max=OUTCOME_REASON_MAX_LENGTH
+        ),
+        error_messages={
+            "required": _("Geef een reden op; de melder krijgt die te zien."),
+            "max_length": _("Houd de reden kort: maximaal %(limit_value)d tekens (nu %(show_value)d)."),
+        },
+    )
+
+    def __init__(self, *args, report, **kwargs):
+        super().__init__(*args, prefix=f"melding-{report.pk}", **kwargs)
+        self.report = report
+        hide = _("Reactie verbergen") if report.reply_id else _("Onderwerp verbergen")
+        self.fields["outcome"].choices = [
+            (Outcome.HIDE, hide),
+            (Outcome.LOCK, _("Onderwerp sluiten voor nieuwe reacties")),
+            (Outcome.DISMISS, _("Afwijzen: geen maatregel")),
+        ]
 
 
 class MoveForm(forms.Form):

@@ -176,6 +176,18 @@ class Reaction(PostPart):
         ]
 
 
+class Outcome(models.TextChoices):
+    """What a beheerder decided about a report."""
+
+    HIDE = "verbergen", _("Bericht verborgen")
+    LOCK = "sluiten", _("Onderwerp gesloten")
+    DISMISS = "afwijzen", _("Geen maatregel")
+
+
+# The beheerder's reason goes into the reporter's notification title (300 characters) whole.
+OUTCOME_REASON_MAX_LENGTH = 150
+
+
 class Report(PostPart):
     reporter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     reason = models.TextField(_("reden"), max_length=2000)
@@ -184,6 +196,9 @@ class Report(PostPart):
     resolved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # Empty while open, and for reports handled before a handling needed an outcome.
+    outcome = models.CharField(_("uitkomst"), max_length=10, choices=Outcome.choices, blank=True)
+    outcome_reason = models.CharField(_("reden van de uitkomst"), max_length=OUTCOME_REASON_MAX_LENGTH, blank=True)
 
     class Meta:
         ordering = ["resolved_at", "-created"]

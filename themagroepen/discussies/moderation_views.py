@@ -1,10 +1,12 @@
-"""Beheerders pin, lock, move and hide; members report; beheerders resolve reports.
+"""Beheerders pin, lock, move and hide; members report; beheerders decide on reports
+(hide the post, lock the topic or dismiss, always with a reason the reporter is told).
 
 Nothing is deleted: hiding flips a flag and access keeps hidden posts for beheerders only.
 """
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kennisplatform import access
@@ -12,9 +14,9 @@ from kennisplatform.breadcrumbs import trail
 from kennisplatform.ratelimit import rate_limited
 from themagroepen import audit
 from themagroepen.discussies import services
-from themagroepen.discussies.forms import MoveForm, ReportForm
+from themagroepen.discussies.forms import MoveForm, ReportDecisionForm, ReportForm
 from themagroepen.discussies.guards import members_only, readable_reply, readable_topic, require_beheerder
-from themagroepen.discussies.models import Report
+from themagroepen.discussies.models import Outcome, Report
 from themagroepen.discussies.views import _discussions
 from themagroepen.models import Themagroep
 from themagroepen.views import GROUPS, member_group
@@ -165,20 +167,36 @@ def _report(request, themagroep, topic, reply):
     )
 
 
+def _group_reports(request, themagroep):
+    reports = access.filter_readable(Report.objects.filter(topic__themagroep=themagroep), request.user)
+    return reports.select_related("topic", "topic__themagroep", "reply", "reporter", "resolved_by")
+
+
 @members_only
 def report_list(request, slug):
     themagroep = member_group(request, slug)
     require_beheerder(request, themagroep)
-    reports = access.filter_readable(Report.objects.filter(topic__themagroep=themagroep), request.user)
-    reports = reports.select_related("topic", "topic__themagroep", "reply", "reporter", "resolved_by")
+    return _render_queue(request, themagroep)
+
+
+def _render_queue(request, themagroep, failed_form=None):
+    """Open reports each with their decision form (the one that failed bound, with its errors)."""
+    reports = list(_group_reports(request, themagroep))
+    failed_pk = failed_form.report.pk if failed_form else None
+    open_reports = [
+        (report, failed_form if report.pk == failed_pk else ReportDecisionForm(report=report))
+        for report in reports
+        if report.resolved_at is None
+    ]
+    resolved = sorted((r for r in reports if r.resolved_at is not None), key=lambda r: r.resolved_at, reverse=True)
     return render(
         request,
         "themagroepen/discussies/report_list.html",
         {
             "themagroep": themagroep,
-            "open_reports": [r for r in reports if r.resolved_at is None],
-            "resolved_reports": [r for r in reports if r.resolved_at is not None][:50],
-            "breadcrumbs": trail(request.user, GROUPS, themagroep, _discussions(themagroep), ("Meldingen", "")),
+            "open_reports": open_reports,
+            "resolved_reports": resolved[:50],
+            "breadcrumbs": trail(request.user, GROUPS, themagroep, _discussions(themagroep), (_("Meldingen"), "")),
         },
     )
 
@@ -188,16 +206,26 @@ def report_list(request, slug):
 def report_resolve(request, slug, report_id):
     themagroep = member_group(request, slug)
     require_beheerder(request, themagroep)
-    report = get_object_or_404(
-        access.filter_readable(Report.objects.filter(topic__themagroep=themagroep), request.user), pk=report_id
-    )
-    services.resolve_report(report, request.user)
+    report = get_object_or_404(_group_reports(request, themagroep), pk=report_id)
+    if report.resolved_at is not None:
+        messages.error(request, _("Deze melding is al afgehandeld."))
+        return redirect("themagroepen:discussies:reports", slug=slug)
+    form = ReportDecisionForm(request.POST, report=report)
+    if not form.is_valid():
+        return _render_queue(request, themagroep, failed_form=form)
+    outcome, reason = form.cleaned_data["outcome"], form.cleaned_data["reason"]
+    try:
+        services.resolve_report(report, request.user, outcome, reason)
+    except services.AlreadyResolved:
+        messages.error(request, _("Deze melding is al afgehandeld."))
+        return redirect("themagroepen:discussies:reports", slug=slug)
     audit.record(
         report,
         "themagroepen.melding.afhandelen",
         by=request.user,
         themagroep=themagroep,
         title=f"Melding over “{report.topic.title}”",
+        detail=f"{Outcome(outcome).label}: {reason}",
     )
-    messages.success(request, "De melding is afgehandeld.")
+    messages.success(request, _("De melding is afgehandeld: %(outcome)s.") % {"outcome": Outcome(outcome).label})
     return redirect("themagroepen:discussies:reports", slug=slug)

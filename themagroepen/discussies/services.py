@@ -7,8 +7,10 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import BooleanField, Count, ExpressionWrapper, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, Greatest
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
+from django.utils.text import Truncator, slugify
+from django.utils.translation import gettext, gettext_lazy
 
 from kennisplatform import access
 from kennisplatform.private_files import StorageError
@@ -23,6 +25,7 @@ from themagroepen.discussies.markup import (
 )
 from themagroepen.discussies.models import (
     Attachment,
+    Outcome,
     PostRevision,
     Reaction,
     Reply,
@@ -31,7 +34,7 @@ from themagroepen.discussies.models import (
     TopicFollow,
 )
 from themagroepen.discussies.notifying import notify_members
-from themagroepen.models import Membership
+from themagroepen.models import Membership, Role
 from themagroepen.permissions import can_read_content
 
 # --- reading ---------------------------------------------------------------------------------
@@ -235,8 +238,11 @@ def toggle_follow(user, topic) -> bool:
     return True
 
 
+@transaction.atomic
 def report(user, topic, reply, reason) -> Report:
-    return Report.objects.create(topic=topic, reply=reply, reporter=user, reason=reason)
+    report_obj = Report.objects.create(topic=topic, reply=reply, reporter=user, reason=reason)
+    _notify_report_received(report_obj)
+    return report_obj
 
 
 # --- moderation (callers check access.is_beheerder) -------------------------------------------
@@ -258,6 +264,28 @@ def move_topic(topic, target) -> None:
     _readers_changed(topic)
 
 
+class AlreadyResolved(Exception):
+    """Another beheerder handled the report first."""
+
+
+@transaction.atomic
+def resolve_report(report_obj, user, outcome: str, reason: str) -> None:
+    """Carry out the beheerder's decision on an open report and tell the reporter."""
+    # The row lock makes two beheerders deciding at once end with one outcome, not two.
+    if not Report.objects.select_for_update().filter(pk=report_obj.pk, resolved_at__isnull=True).exists():
+        raise AlreadyResolved
+    if outcome == Outcome.HIDE:
+        set_flag(report_obj.post, "hidden", True)
+    elif outcome == Outcome.LOCK:
+        set_flag(report_obj.topic, "locked", True)
+    elif outcome != Outcome.DISMISS:
+        raise ValueError(outcome)
+    report_obj.outcome, report_obj.outcome_reason = outcome, reason
+    report_obj.resolved_at, report_obj.resolved_by = timezone.now(), user
+    report_obj.save(update_fields=["outcome", "outcome_reason", "resolved_at", "resolved_by"])
+    _notify_reporter(report_obj)
+
+
 def _readers_changed(post) -> None:
     """Who may read the post changed. Before the moderator's response returns, search no
     longer finds it for those who lost it, and their open topic pages stop hearing about it."""
@@ -266,12 +294,6 @@ def _readers_changed(post) -> None:
     transaction.on_commit(lambda: sync_now(post), robust=True)
     if isinstance(post, Topic):
         live.topic_readers_changed(post.pk)
-
-
-def resolve_report(report_obj, user) -> None:
-    report_obj.resolved_at = timezone.now()
-    report_obj.resolved_by = user
-    report_obj.save(update_fields=["resolved_at", "resolved_by"])
 
 
 # --- notifications ---------------------------------------------------------------------------
@@ -320,6 +342,57 @@ def notify_about_reply(topic, reply, author, mentioned, in_reply_to=None) -> int
             subject=reply,
         )
     return notified
+
+
+def reports_url(themagroep) -> str:
+    return reverse("themagroepen:discussies:reports", kwargs={"slug": themagroep.slug})
+
+
+def _notify_report_received(report_obj):
+    # The report is the subject: only those holding the group's moderator key see it.
+    topic = report_obj.topic
+    beheerders = [m.user for m in Membership.objects.filter(themagroep=topic.themagroep, role=Role.BEHEERDER)]
+    notify_members(
+        beheerders,
+        kind="report",
+        title=gettext("Nieuwe melding over “%(title)s” in %(group)s")
+        % {"title": Truncator(topic.title).chars(120), "group": topic.themagroep.name},
+        url=reports_url(topic.themagroep),
+        themagroep=topic.themagroep,
+        actor=report_obj.reporter,
+        subject=report_obj,
+    )
+
+
+# Short enough that a 70-character title and the longest reason fit the 300 of a notification.
+OUTCOME_SENTENCES = {
+    Outcome.HIDE: gettext_lazy("het bericht is verborgen"),
+    Outcome.LOCK: gettext_lazy("het onderwerp is gesloten"),
+    Outcome.DISMISS: gettext_lazy("er is geen maatregel genomen"),
+}
+
+
+def _notify_reporter(report_obj):
+    """Without a subject: the reporter hears the outcome even when it hid what they reported.
+    The topic is named (and linked) only if they may still read it."""
+    reporter, topic = report_obj.reporter, report_obj.topic
+    if reporter is None:
+        return
+    if access.can_read(reporter, topic):
+        about = gettext("“%(title)s”") % {"title": Truncator(topic.title).chars(70)}
+        url = post_url(topic, report_obj.reply) if access.can_read(reporter, report_obj.post) else post_url(topic)
+    else:
+        about = gettext("een bericht in %(group)s") % {"group": Truncator(topic.themagroep.name).chars(70)}
+        url = reverse("themagroepen:discussies:list", kwargs={"slug": topic.themagroep.slug})
+    notify_members(
+        [reporter],
+        kind="report_outcome",
+        title=gettext("Uw melding over %(about)s is afgehandeld: %(outcome)s. Reden: %(reason)s")
+        % {"about": about, "outcome": OUTCOME_SENTENCES[report_obj.outcome], "reason": report_obj.outcome_reason},
+        url=url,
+        themagroep=topic.themagroep,
+        actor=report_obj.resolved_by,
+    )
 
 
 def post_url(topic, reply=None) -> str:
