@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install migrate demo serve services test-services lock bench-kennisbank bench-search bench-ws bench-upload check gates clean
+.PHONY: run test install migrate demo serve services test-services lock bench-kennisbank bench-search bench-ws bench-upload bench-replies check gates clean
 
 run: install migrate demo serve ## install, migrate, load demo content and serve on http://localhost:8000
 
@@ -65,6 +65,9 @@ bench-ws: install
 
 bench-upload: install
 	$(PY) benchmarks/upload_memory.py
+
+bench-replies: install
+	$(PY) benchmarks/reply_fanout.py
 
 clean:
 	rm -rf var $(VENV)
