@@ -47,9 +47,7 @@ def test_logging_in_after_an_expired_session_returns_to_the_topic(groep, lid, to
     assert posted.status_code == 302
     login = posted["Location"]
     assert "next=" in login
-    response = client.post(
-        login, {"login": lid.email, "password": "Sterk-wachtwoord-2026"}, follow=True
-    )
+    response = client.post(login, {"login": lid.email, "password": "Sterk-wachtwoord-2026"}, follow=True)
     assert response.status_code == 200
     assert response.redirect_chain[-1][0] == topic.get_absolute_url()
     assert "Mijn lange reactie" not in response.content.decode()  # nothing was posted on the way
