@@ -5,6 +5,7 @@ session returns to) leads to the topic instead of a 405."""
 
 import re
 from datetime import timedelta
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.contrib.sessions.models import Session
@@ -18,6 +19,12 @@ pytestmark = pytest.mark.django_db
 
 def reply_url(groep, topic):
     return f"/themagroepen/{groep.slug}/discussies/{topic.pk}/reageren/"
+
+
+def login_next(response) -> str:
+    location = urlsplit(response["Location"])
+    assert location.path == "/account/login/"
+    return parse_qs(location.query)["next"][0]
 
 
 def session_seconds(response) -> int:
@@ -51,6 +58,23 @@ def test_logging_in_after_an_expired_session_returns_to_the_topic(groep, lid, to
     assert response.status_code == 200
     assert response.redirect_chain[-1][0] == topic.get_absolute_url()
     assert "Mijn lange reactie" not in response.content.decode()  # nothing was posted on the way
+
+
+@pytest.mark.parametrize("action", ["reageren", "volgen", "nuttig"])
+def test_a_form_posted_after_the_session_ended_leads_the_login_back_to_its_page(groep, topic, action):
+    page = topic.get_absolute_url() + "?pagina=1"
+    posted = Client().post(
+        f"/themagroepen/{groep.slug}/discussies/{topic.pk}/{action}/",
+        {"body": "x"},
+        HTTP_REFERER=f"http://testserver{page}",
+    )
+    assert posted.status_code == 302
+    assert login_next(posted) == page
+
+
+def test_a_foreign_referer_is_not_followed_after_login(groep, topic):
+    posted = Client().post(reply_url(groep, topic), {"body": "x"}, HTTP_REFERER="https://elders.example/pagina/")
+    assert login_next(posted) == reply_url(groep, topic)
 
 
 def test_the_page_shows_the_seconds_the_stored_session_has_left(groep, lid, topic):
