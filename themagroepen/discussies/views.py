@@ -23,16 +23,16 @@ from themagroepen.discussies.models import Attachment, PostRevision, Reaction, R
 from themagroepen.views import GROUPS, member_group
 
 REPLIES_PER_PAGE = 50
-# The browser keeps what is being typed (drafts.js) under a key per form; after a successful post
-# the next page tells it which draft to forget.
+# The browser keeps what is being typed (static/js/concepten.js) under a key per person and form;
+# after a successful post the next page tells it which draft to forget.
 POSTED_DRAFT = "discussies_concept_geplaatst"
 
 
 def _draft_context(request, key):
-    """What drafts.js and the session warning need: this form's draft key, the draft just posted
-    (to forget) and the seconds the session still lasts."""
+    """What concepten.js and the session warning (sessie.js) need: this form's draft key, the draft
+    just posted (to forget) and the seconds the session still lasts."""
     return {
-        "draft_key": f"{request.user.pk}:{key}" if key else "",
+        "draft_key": f"{request.user.pk}:{key}",
         "draft_posted": request.session.pop(POSTED_DRAFT, ""),
         "session_seconds": session_expiry.seconds_left(request),
     }
