@@ -5,6 +5,8 @@ from the stored row, not from ``get_expiry_age()``, which counts from *now* and 
 full session to a page opened eleven hours after login.
 """
 
+import math
+
 from django.http import JsonResponse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -18,7 +20,8 @@ def seconds_left(request) -> int:
     expire_date = expires.first()
     if expire_date is None:
         return session.get_expiry_age()
-    return max(0, int((expire_date - timezone.now()).total_seconds()))
+    # Rounded up: the page must not call the session ended while the server still honours it.
+    return max(0, math.ceil((expire_date - timezone.now()).total_seconds()))
 
 
 @require_POST
