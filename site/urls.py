@@ -6,7 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from kennisplatform import health
+from kennisplatform import health, session_expiry
 
 # Wagtail's own login forms would sign in accounts whose e-mail address was never verified:
 # every door leads to allauth's login, which refuses them (ACCOUNT_EMAIL_VERIFICATION).
@@ -20,6 +20,7 @@ urlpatterns = [
     path("health/live/", health.live, name="health-live"),
     path("cms/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
+    path("account/sessie/verlengen/", session_expiry.extend, name="session_extend"),
     path("account/", include("accounts.urls")),
     path("account/", include("allauth.urls")),
     path("themagroepen/", include("themagroepen.urls")),

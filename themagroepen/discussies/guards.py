@@ -1,10 +1,12 @@
 """Looking things up for a request, with the access checks every discussion view needs."""
 
 from functools import wraps
+from urllib.parse import urlsplit
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from kennisplatform import access
 from themagroepen.discussies import services
@@ -19,10 +21,22 @@ def members_only(view):
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
+            return redirect_to_login(_return_to(request))
         return view(request, *args, **kwargs)
 
     return wrapper
+
+
+def _return_to(request) -> str:
+    """Where the login leads back to. A form posted after the session expired would name its
+    POST-only URL, which answers a GET with 405: lead back to the page the form was on."""
+    referer = request.META.get("HTTP_REFERER", "")
+    if request.method != "GET" and url_has_allowed_host_and_scheme(
+        referer, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        page = urlsplit(referer)
+        return page.path + (f"?{page.query}" if page.query else "")
+    return request.get_full_path()
 
 
 def readable_topic(request, themagroep, pk) -> Topic:

@@ -11,7 +11,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
-from kennisplatform import access
+from kennisplatform import access, session_expiry
 from kennisplatform.breadcrumbs import trail
 from kennisplatform.private_files import StorageError
 from kennisplatform.ratelimit import rate_limited
@@ -23,6 +23,23 @@ from themagroepen.discussies.models import Attachment, PostRevision, Reaction, R
 from themagroepen.views import GROUPS, member_group
 
 REPLIES_PER_PAGE = 50
+# The browser keeps what is being typed (static/js/concepten.js) under a key per person and form;
+# after a successful post the next page tells it which draft to forget.
+POSTED_DRAFT = "discussies_concept_geplaatst"
+
+
+def _draft_context(request, key):
+    """What concepten.js and the session warning (sessie.js) need: this form's draft key, the draft
+    just posted (to forget) and the seconds the session still lasts."""
+    return {
+        "draft_key": f"{request.user.pk}:{key}",
+        "draft_posted": request.session.pop(POSTED_DRAFT, ""),
+        "session_seconds": session_expiry.seconds_left(request),
+    }
+
+
+def _posted(request, key):
+    request.session[POSTED_DRAFT] = f"{request.user.pk}:{key}"
 
 
 def _discussions(themagroep):
@@ -92,11 +109,13 @@ def topic_create(request, slug):
             except StorageError as error:
                 form.add_error("files", error.message)
             else:
+                _posted(request, f"onderwerp:{themagroep.slug}")
                 return redirect(topic.get_absolute_url())
     return render(
         request,
         "themagroepen/discussies/topic_form.html",
         {
+            **_draft_context(request, f"onderwerp:{themagroep.slug}"),
             "themagroep": themagroep,
             "form": form,
             "preview": preview,
@@ -183,6 +202,7 @@ def _render_topic(request, themagroep, topic, form, preview=None, status=200):
     readtracking.mark_read(user, topic, until=topic.last_activity if not page.has_next() else newest)
 
     context = {
+        **_draft_context(request, f"reactie:{topic.pk}"),
         "themagroep": themagroep,
         "topic": topic,
         "topic_post": topic_posts[0],
@@ -229,11 +249,14 @@ def _post_context(user, topic, post, reply, attachments, is_beheerder):
 
 
 @members_only
-@require_POST
 @rate_limited("reply")
 def reply_create(request, slug, pk):
     themagroep = member_group(request, slug)
     topic = readable_topic(request, themagroep, pk)
+    if request.method != "POST":
+        # A post that met an expired session sends the person to log in with this URL as
+        # `next`; after logging in they belong on the topic (their draft is restored there).
+        return redirect(topic.get_absolute_url())
     if not services.can_reply(request.user, topic):
         raise PermissionDenied
     form = ReplyForm(request.POST, request.FILES)
@@ -253,6 +276,7 @@ def reply_create(request, slug, pk):
     except StorageError as error:
         form.add_error("files", error.message)
         return _render_topic(request, themagroep, topic, form, status=503)
+    _posted(request, f"reactie:{topic.pk}")
     return redirect(services.post_url(topic, reply))
 
 
@@ -329,6 +353,7 @@ def _edit(request, themagroep, topic, post, form, heading):
             "preview": preview,
             "heading": heading,
             "submit_label": "Wijziging opslaan",
+            "session_seconds": session_expiry.seconds_left(request),
             "topic": topic,
             "breadcrumbs": trail(
                 request.user,
