@@ -12,6 +12,16 @@
     field.focus();
     field.scrollIntoView({ block: "center" });
   });
+  // Logging out on purpose forgets the drafts this browser kept (js/concepten.js): the next
+  // person at a shared computer must not find them. An expired session keeps them, as intended.
+  document.addEventListener("submit", function (event) {
+    if (!event.target.hasAttribute || !event.target.hasAttribute("data-concepten-wissen")) { return; }
+    try {
+      Object.keys(window.localStorage).forEach(function (name) {
+        if (name.indexOf("kp-concept:") === 0) { window.localStorage.removeItem(name); }
+      });
+    } catch (error) { /* storage refused: nothing was kept */ }
+  });
   // A confirmation after an action (the messages inside main) takes focus, so keyboard and
   // screen-reader users hear it where they are, unless a form's error summary needs it more.
   var status = document.querySelector("[data-messages]");

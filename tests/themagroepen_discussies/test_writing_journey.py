@@ -152,6 +152,19 @@ def test_a_draft_survives_a_reload_and_is_gone_after_posting(groep, lid, topic, 
         context.close()
 
 
+def test_logging_out_forgets_the_drafts_of_this_browser(groep, lid, topic, chromium, live_server_url):
+    context, anne, _ = signed_in(chromium, live_server_url, lid, width=1024)
+    try:
+        anne.goto(live_server_url + topic.get_absolute_url())
+        anne.get_by_label("Uw reactie").press_sequentially("Niet voor de volgende aan deze computer")
+        assert len(anne.evaluate(DRAFTS)) == 1
+        anne.get_by_role("button", name="Uitloggen").click()
+        anne.wait_for_load_state()
+        assert anne.evaluate(DRAFTS) == []
+    finally:
+        context.close()
+
+
 def test_after_an_expired_session_the_login_returns_to_the_topic_with_the_text(
     groep, lid, topic, chromium, live_server_url
 ):
