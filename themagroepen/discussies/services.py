@@ -153,10 +153,9 @@ def create_reply(topic, author, body, files=(), in_reply_to=None, announce=True)
     # Registered before the notifications' own after-commit work, so open pages hear first.
     if announce:
         live.reply_created(reply)
-        from themagroepen.discussies.tasks import fan_out_reply
+        from themagroepen.discussies.tasks import fan_out
 
-        # In this transaction: the database backend's task row commits with the reply.
-        fan_out_reply.enqueue(reply.pk, [user.pk for user in mentioned], getattr(in_reply_to, "pk", None))
+        fan_out(reply, mentioned, in_reply_to)
     return reply
 
 
