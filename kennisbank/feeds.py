@@ -32,6 +32,7 @@ class TextSummaryAtom1Feed(Atom1Feed):
 
 
 class _PageFeed(Feed):
+    anonymous_cacheable = True  # kennisplatform.page_cache: the same feed for every visitor
     model = None
     author_name = PUBLISHER
     index_path = None

@@ -8,13 +8,16 @@ from django.templatetags.static import static
 from kennisbank.models import HandreikingPage, InstrumentPage, PublicatiePage, Thema, VoorbeeldPage
 from kennisbank.sitemap import PublicPagesSitemap
 from kennisplatform.access import readable_pages
+from kennisplatform.page_cache import anonymous_cacheable
 from kennisplatform.public_url import absolute_url
 
 
+@anonymous_cacheable
 def sitemap(request):
     return django_sitemap(request, sitemaps={"pages": PublicPagesSitemap(request)})
 
 
+@anonymous_cacheable
 def robots_txt(request):
     """Crawlers may read the public site, not the CMS or account pages; the sitemap says what there is."""
     from wagtail.models import Site
@@ -38,12 +41,14 @@ def favicon(request):
     return redirect(static("img/favicon.ico"))
 
 
+@anonymous_cacheable
 def thema_list(request):
     themas = Thema.objects.order_by("name")
     context = {"themas": themas, "breadcrumbs": [("Thema's", "/themas/")], "canonical_url": absolute_url(request.path)}
     return render(request, "kennisbank/thema_list.html", context)
 
 
+@anonymous_cacheable
 def thema_detail(request, slug):
     thema = get_object_or_404(Thema, slug=slug)
     user = request.user

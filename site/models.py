@@ -109,3 +109,16 @@ class KlokRun(models.Model):
 
     def __str__(self):
         return f"{self.job}: {self.get_status_display()}"
+
+
+class PageCacheGeneration(models.Model):
+    """One row: the content generation in every anonymous page cache key (kennisplatform.page_cache)."""
+
+    value = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "generatie van de paginacache"
+        verbose_name_plural = "generaties van de paginacache"
+
+    def __str__(self):
+        return str(self.value)

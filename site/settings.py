@@ -112,6 +112,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "kennisplatform.page_cache.AnonymousPageCacheMiddleware",  # after the session and CSRF: it reads what they set
     "kennisplatform.unavailable.DatabaseUnavailableMiddleware",  # innermost: sees the view's exceptions
 ]
 
@@ -207,6 +208,13 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+
+# Whole pages for visitors without a session (kennisplatform.page_cache): invalidated by every
+# content change; the timeout bounds what changes without one (the index behind "similar" lists).
+ANONYMOUS_PAGE_CACHE = env_bool("ANONYMOUS_PAGE_CACHE", True)
+ANONYMOUS_PAGE_CACHE_TIMEOUT = env_int("ANONYMOUS_PAGE_CACHE_TIMEOUT", 300)
+# What a proxy or CDN may serve without asking us again; 0: it stores but revalidates (ETag, 304).
+ANONYMOUS_PAGE_CACHE_MAX_AGE = env_int("ANONYMOUS_PAGE_CACHE_MAX_AGE", 0)
 
 # --- Search ----------------------------------------------------------------------------------
 # Our own search (search/) uses Elasticsearch when configured and the database otherwise.
