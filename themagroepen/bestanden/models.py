@@ -27,8 +27,9 @@ def _group_readable_q(keys, prefix=""):
 
 class Folder(models.Model):
     themagroep = models.ForeignKey("themagroepen.Themagroep", on_delete=models.CASCADE, related_name="folders")
-    # A folder with something in it cannot be deleted (services.delete_folder says so in Dutch).
-    parent = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="children")
+    # A folder with something in it cannot be deleted (services.delete_folder says so in Dutch);
+    # RESTRICT, not PROTECT, so that deleting the whole group still cascades.
+    parent = models.ForeignKey("self", on_delete=models.RESTRICT, null=True, blank=True, related_name="children")
     name = models.CharField(_("naam"), max_length=NAME_MAX_LENGTH)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created = models.DateTimeField(default=timezone.now)
@@ -62,7 +63,7 @@ class Folder(models.Model):
 
 class GroupFile(models.Model):
     themagroep = models.ForeignKey("themagroepen.Themagroep", on_delete=models.CASCADE, related_name="files")
-    folder = models.ForeignKey(Folder, on_delete=models.PROTECT, null=True, blank=True, related_name="files")
+    folder = models.ForeignKey(Folder, on_delete=models.RESTRICT, null=True, blank=True, related_name="files")
     name = models.CharField(_("naam"), max_length=NAME_MAX_LENGTH)
     description = models.TextField(_("omschrijving"), max_length=2000, blank=True)
     uploader = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")

@@ -72,6 +72,11 @@ def folder(request, slug, folder_id):
     return _render_folder(request, themagroep, readable_folder(request, themagroep, folder_id))
 
 
+def _posted(request):
+    """(data, files) of a POST, also one without other fields; nothing for GET (unbound form)."""
+    return (request.POST, request.FILES) if request.method == "POST" else (None, None)
+
+
 def _folder_trail_steps(themagroep, current):
     if current is None:
         return [("Bestanden", "")]
@@ -186,7 +191,7 @@ def _form_page(request, themagroep, form, heading, submit_label, cancel_url, bre
 def upload(request, slug):
     themagroep = member_group(request, slug)
     parent = _folder_in_query(request, themagroep, "map")
-    form = UploadForm(request.POST or None, request.FILES or None, themagroep=themagroep, initial={"folder": parent})
+    form = UploadForm(*_posted(request), themagroep=themagroep, initial={"folder": parent})
     status = 200
     if request.method == "POST":
         if form.is_valid():
@@ -222,7 +227,7 @@ def new_version(request, slug, file_id):
     groupfile = readable_file(request, themagroep, file_id)
     if not services.can_change_file(request.user, groupfile):
         raise PermissionDenied("Alleen wie het bestand plaatste of een beheerder kan een nieuwe versie uploaden.")
-    form = VersionForm(request.POST or None, request.FILES or None)
+    form = VersionForm(*_posted(request))
     status = 200
     if request.method == "POST":
         if form.is_valid():
@@ -259,7 +264,7 @@ def file_edit(request, slug, file_id):
     if not services.can_change_file(request.user, groupfile):
         raise PermissionDenied("Alleen wie het bestand plaatste of een beheerder kan het wijzigen.")
     initial = {"name": groupfile.name, "folder": groupfile.folder, "description": groupfile.description}
-    form = FileEditForm(request.POST or None, themagroep=themagroep, initial=initial)
+    form = FileEditForm(*_posted(request)[:1], themagroep=themagroep, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         services.change_file(groupfile, request.user, data["name"], data["folder"], data["description"])
@@ -325,7 +330,7 @@ def folder_create(request, slug):
     parent = _folder_in_query(request, themagroep, "in")
     if not services.can_upload(request.user, themagroep):
         raise PermissionDenied
-    form = FolderForm(request.POST or None)
+    form = FolderForm(*_posted(request)[:1])
     if request.method == "POST" and form.is_valid():
         try:
             created = services.create_folder(themagroep, request.user, form.cleaned_data["name"], parent)
@@ -361,7 +366,7 @@ def _folder_trail(request, themagroep, current, label):
 @members_only
 def folder_edit(request, slug, folder_id):
     themagroep, current = _changeable_folder(request, slug, folder_id)
-    form = FolderForm(request.POST or None, initial={"name": current.name})
+    form = FolderForm(*_posted(request)[:1], initial={"name": current.name})
     if request.method == "POST" and form.is_valid():
         services.rename_folder(current, request.user, form.cleaned_data["name"])
         messages.success(request, "De naam van de map is gewijzigd.")

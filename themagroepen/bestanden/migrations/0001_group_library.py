@@ -25,7 +25,7 @@ class Migration(migrations.Migration):
                 ('name', models.CharField(max_length=150, verbose_name='naam')),
                 ('created', models.DateTimeField(default=django.utils.timezone.now)),
                 ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='bestanden.folder')),
+                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.RESTRICT, related_name='children', to='bestanden.folder')),
                 ('themagroep', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='folders', to='themagroepen.themagroep')),
             ],
             options={
@@ -42,7 +42,7 @@ class Migration(migrations.Migration):
                 ('description', models.TextField(blank=True, max_length=2000, verbose_name='omschrijving')),
                 ('created', models.DateTimeField(default=django.utils.timezone.now)),
                 ('updated', models.DateTimeField(db_index=True, default=django.utils.timezone.now)),
-                ('folder', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='files', to='bestanden.folder')),
+                ('folder', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.RESTRICT, related_name='files', to='bestanden.folder')),
                 ('themagroep', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='files', to='themagroepen.themagroep')),
                 ('uploader', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
