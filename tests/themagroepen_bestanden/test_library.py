@@ -278,3 +278,16 @@ def test_an_upload_without_a_file_gets_a_dutch_error(groep, lid):
     response = client_for(lid).post(library_url(groep, "uploaden/"))
     assert response.status_code == 400
     assert "Kies een bestand om te uploaden." in response.content.decode()
+
+
+def test_uploads_are_rate_limited_and_the_one_over_the_limit_is_not_stored(groep, lid, settings):
+    from kennisplatform.ratelimit import MESSAGE
+
+    settings.PLATFORM_RATE_LIMITS = {"file_upload": "2/m/user"}
+    client = client_for(lid)
+    assert client.get(library_url(groep, "uploaden/")).status_code == 200  # reading the form does not count
+    for n in range(2):
+        assert upload(client, groep, f"nota-{n}.pdf", PDF).status_code == 302
+    response = upload(client, groep, "een-te-veel.pdf", PDF)
+    assert response.status_code == 429 and MESSAGE in response.content.decode()
+    assert GroupFile.objects.count() == 2 and len(_stored_files(settings)) == 2
