@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "themagroepen.discussies",
     "themagroepen.notificaties",
     "themagroepen.bijeenkomsten",
+    "themagroepen.bestanden",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -327,6 +328,7 @@ PLATFORM_RATE_LIMITS = (
     else {
         "reply": "10/m/user,120/h/user",
         "topic": "5/m/user,30/h/user",
+        "file_upload": "10/m/user,100/h/user",  # group library: files, versions, folders
         "report": "10/h/user",
         "join_request": "10/h/user",
         "invitation": "60/h/user",

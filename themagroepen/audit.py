@@ -23,6 +23,10 @@ ACTIONS = {
     "themagroepen.lid.rol": "Rol van lid gewijzigd",
     "themagroepen.verzoek.toelaten": "Lidmaatschapsverzoek toegelaten",
     "themagroepen.verzoek.afwijzen": "Lidmaatschapsverzoek afgewezen",
+    "themagroepen.bestand.wijzigen": "Groepsbestand hernoemd of verplaatst",
+    "themagroepen.bestand.verwijderen": "Groepsbestand verwijderd",
+    "themagroepen.map.wijzigen": "Map van de bibliotheek hernoemd",
+    "themagroepen.map.verwijderen": "Map van de bibliotheek verwijderd",
 }
 
 

@@ -27,4 +27,6 @@ urlpatterns = [
     path("<slug:slug>/inlogcodes/<int:pk>/intrekken/", actions.revoke_join_code, name="revoke_join_code"),
     # Discussions of a group: namespace "themagroepen:discussies".
     path("<slug:slug>/discussies/", include("themagroepen.discussies.urls")),
+    # The group's file library: namespace "themagroepen:bestanden".
+    path("<slug:slug>/bestanden/", include("themagroepen.bestanden.urls")),
 ]

@@ -12,7 +12,7 @@ from themagroepen.services import pending_invitations_for, verified_emails
 
 # Sections other apps contribute to the group page, in this order. Discussions are for members
 # only; the meetings section filters per reader itself (non-members see the public announcements).
-MEMBER_SECTION_TEMPLATES = ["themagroepen/discussies/_group_topics.html"]
+MEMBER_SECTION_TEMPLATES = ["themagroepen/discussies/_group_topics.html", "themagroepen/bestanden/_group_files.html"]
 READER_SECTION_TEMPLATES = ["bijeenkomsten/_group_upcoming.html"]
 
 

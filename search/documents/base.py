@@ -25,6 +25,7 @@ TYPE_LABELS = {
     "themagroep": "Themagroep",
     "discussie": "Discussie",
     "bijeenkomst": "Bijeenkomst",
+    "bestand": "Groepsbestand",
 }
 
 

@@ -264,6 +264,17 @@ def world(es_index, wagtail_tree, home_page, django_capture_on_commit_callbacks)
     )
     add("presentatie", presentation, "group", presentation.get_absolute_url())
 
+    from themagroepen.bestanden import services as bestanden
+
+    folder = bestanden.create_folder(groep_a, users["lid"], "Verordeningen")
+    add("map", folder, "group", folder.get_absolute_url())
+    groupfile = bestanden.upload_file(
+        groep_a, users["lid"], ContentFile(b"%PDF-1.4\n%%EOF\n", name="model.pdf"), folder=folder
+    )
+    add("groepsbestand", groupfile, "group", groupfile.get_absolute_url())
+    version = groupfile.versions.get()
+    add("bestandsversie", version, "group", version.get_absolute_url())
+
     # --- a gemeente's checklist dossier: only its own officials (none of the roles) ------------
     from accounts.models import Organisation, OrganisationKind
     from kennisbank.dossiers.models import Vinkje

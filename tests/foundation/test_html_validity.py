@@ -77,6 +77,20 @@ def _demo_with_everything_a_member_meets():
     return topic, answer, [occurrences[0], upcoming]
 
 
+def _library_with_a_file():
+    """A folder in the group's library with a file in two versions (the demo has none)."""
+    from django.contrib.auth import get_user_model
+
+    from themagroepen.bestanden import services
+    from themagroepen.models import Themagroep
+
+    group, lid = Themagroep.objects.get(slug=GROUP_SLUG), get_user_model().objects.get(email="lid@example.nl")
+    folder = services.create_folder(group, lid, "Verordeningen")
+    groupfile = services.upload_file(group, lid, SimpleUploadedFile("model.pdf", PDF), folder=folder)
+    services.add_version(groupfile, lid, SimpleUploadedFile("model-2025.pdf", PDF))
+    return folder, groupfile
+
+
 class _Browser:
     """A person's requests: cookies kept, forms posted with the CSRF token of their page."""
 
@@ -162,6 +176,8 @@ def _pages(base, topic, answer, occurrences) -> dict[str, str]:
 
     lid = _Browser(base, "lid@example.nl")
     discussion = f"{GROUP}/discussies"
+    folder, groupfile = _library_with_a_file()
+    library = f"{GROUP}/bestanden"
     for path in [
         "/",
         "/account/profiel/",
@@ -188,8 +204,13 @@ def _pages(base, topic, answer, occurrences) -> dict[str, str]:
         "/agenda/abonneren/",
         "/dossier/",
         f"{GROUP}/leden/",
+        f"{library}/",
+        f"{library}/mappen/{folder.pk}/",
+        f"{library}/{groupfile.pk}/",
+        f"{library}/uploaden/",
     ]:
         pages[f"lid {path}"] = lid.get(path)
+    pages["lid bestand uploaden met fouten"] = lid.post(f"{library}/uploaden/", {"name": ""}, expect=400)
     pages["lid 403"] = lid.get(f"{GROUP}/verzoeken/", expect=403)
     topic_page = pages[f"lid {topic.get_absolute_url()}"]
     assert "meldingen-2025.pdf" in topic_page, "no attachment shown"
@@ -221,8 +242,15 @@ def _pages(base, topic, answer, occurrences) -> dict[str, str]:
         f"{GROUP}/bijeenkomsten/nieuw/",
         f"{GROUP}/bijeenkomsten/{upcoming.pk}/deelnemers/",
         f"{GROUP}/bijeenkomsten/{first.pk}/verslag/",
+        f"{library}/{groupfile.pk}/nieuwe-versie/",
+        f"{library}/{groupfile.pk}/wijzigen/",
+        f"{library}/{groupfile.pk}/verwijderen/",
+        f"{library}/mappen/{folder.pk}/hernoemen/",
     ]:
         pages[f"beheerder {path}"] = beheerder.get(path)
+    pages["beheerder niet-lege map verwijderen"] = beheerder.post(
+        f"{library}/mappen/{folder.pk}/verwijderen/", {}, expect=400
+    )
     pages["beheerder /dossier/ zonder organisatie"] = beheerder.get("/dossier/", expect=403)
     from themagroepen.discussies.models import Report
 

@@ -1,4 +1,4 @@
-"""Permission matrix: every URL of the themagroepen, discussies, bijeenkomsten and notificaties
+"""Permission matrix: every URL of the themagroepen, discussies, bestanden, bijeenkomsten and notificaties
 URLconfs, for each kind of person, with the exact status code they must get.
 
 Roles: an anonymous visitor, a signed-in account whose e-mail address was never confirmed
@@ -187,6 +187,24 @@ BIJEENKOMSTEN = {
 }
 MATRIX.update({f"bijeenkomsten:{name}": row for name, row in BIJEENKOMSTEN.items()})
 
+# The group library: the lid made the folder, the beheerder uploaded the file (so a lid may read
+# and download it, but not replace, change or delete it).
+BESTANDEN = {
+    "library": ("get", k(slug="group.slug"), MEMBERS),
+    "upload": ("get", k(slug="group.slug"), MEMBERS),
+    "folder_create": ("get", k(slug="group.slug"), MEMBERS),
+    "folder": ("get", k(slug="group.slug", folder_id="folder.pk"), MEMBERS),
+    "folder_edit": ("get", k(slug="group.slug", folder_id="folder.pk"), MEMBERS),
+    "folder_delete": ("get", k(slug="group.slug", folder_id="folder.pk"), MEMBERS),
+    "file": ("get", k(slug="group.slug", file_id="groupfile.pk"), MEMBERS),
+    "download": ("get", k(slug="group.slug", file_id="groupfile.pk"), MEMBERS),
+    "version": ("get", k(slug="group.slug", file_id="groupfile.pk", number="file_version.number"), MEMBERS),
+    "new_version": ("get", k(slug="group.slug", file_id="groupfile.pk"), BEHEER),
+    "file_edit": ("get", k(slug="group.slug", file_id="groupfile.pk"), BEHEER),
+    "file_delete": ("get", k(slug="group.slug", file_id="groupfile.pk"), BEHEER),
+}
+MATRIX.update({f"themagroepen:bestanden:{name}": row for name, row in BESTANDEN.items()})
+
 URLCONFS = ("themagroepen.urls", "themagroepen.bijeenkomsten.urls", "themagroepen.notificaties.urls")
 
 
@@ -273,6 +291,16 @@ def build_group_content(world: World, group, beheerder, lid):
     from themagroepen.bijeenkomsten import services as bijeenkomsten
 
     bijeenkomsten.register(lid, occurrence)
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from themagroepen.bestanden import services as bestanden
+
+    world["folder"] = bestanden.create_folder(group, lid, "Verordeningen")
+    world["groupfile"] = bestanden.upload_file(
+        group, beheerder, SimpleUploadedFile("model.pdf", b"%PDF-1.4\n%%EOF\n"), folder=world["folder"]
+    )
+    world["file_version"] = world["groupfile"].versions.get()
     return world
 
 

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from kennisplatform.tz import AMSTERDAM
 from themagroepen.bijeenkomsten.models import Attachment, Bijeenkomst, Occurrence
 from themagroepen.bijeenkomsten.occurrences import InvalidRule, parse_rule
-from themagroepen.discussies.attachments import sniff
+from themagroepen.uploads import sniff
 
 MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024
 

@@ -3,8 +3,8 @@ from django.core.exceptions import ValidationError
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from themagroepen.discussies.attachments import ACCEPT, MAX_FILES, sniff
 from themagroepen.discussies.models import OUTCOME_REASON_MAX_LENGTH, Outcome
+from themagroepen.uploads import ACCEPT, MAX_FILES, sniff
 
 
 class MultipleFileInput(forms.ClearableFileInput):

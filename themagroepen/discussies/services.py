@@ -15,7 +15,6 @@ from django.utils.translation import gettext, gettext_lazy
 from kennisplatform import access
 from kennisplatform.private_files import StorageError
 from themagroepen.discussies import live, readtracking
-from themagroepen.discussies.attachments import safe_filename, sniff
 from themagroepen.discussies.markup import (
     display_name,
     mention_handle,
@@ -36,6 +35,7 @@ from themagroepen.discussies.models import (
 from themagroepen.discussies.notifying import notify_members
 from themagroepen.models import Membership, Role
 from themagroepen.permissions import can_read_content
+from themagroepen.uploads import safe_filename, sniff
 
 # --- reading ---------------------------------------------------------------------------------
 

@@ -1,11 +1,11 @@
 """Reading and writing discussions. Every lookup goes through guards (and so through access)."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Exists, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from kennisplatform import access, session_expiry
 from kennisplatform.breadcrumbs import trail
-from kennisplatform.private_files import StorageError
+from kennisplatform.private_files import StorageError, download_response
 from kennisplatform.ratelimit import rate_limited
 from themagroepen.discussies import readtracking, services
 from themagroepen.discussies.forms import EditReplyForm, ReplyForm, TopicForm
@@ -487,12 +487,4 @@ def attachment_download(request, slug, attachment_id):
     attachment = attachments.select_related("topic", "reply").filter(pk=attachment_id).first()
     if attachment is None:
         raise Http404
-    try:
-        handle = attachment.file.open("rb")
-    except (FileNotFoundError, ValidationError) as error:
-        raise Http404 from error
-    response = FileResponse(handle, as_attachment=True, filename=attachment.name, content_type=attachment.content_type)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
+    return download_response(attachment.file, attachment.name, attachment.content_type)

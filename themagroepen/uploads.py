@@ -1,4 +1,5 @@
-"""Which uploads we accept: PDF, Office, ODF and images, judged by content, not by name."""
+"""Which uploads the group apps accept (discussion attachments, meeting presentations, group
+files): PDF, Office, ODF and images, judged by content, not by name."""
 
 import os
 import re
