@@ -264,14 +264,16 @@ def test_the_privacy_export_lists_what_the_member_uploaded(groep, lid, lid2, lib
 
 
 def test_deleting_the_group_takes_its_library_along(lid):
-    # A group without memberships: deleting one with members fails in themagroepen/signals.py
-    # (remove_from_auth_group looks the deleted group up again), which is not this app's to fix.
     group = make_group("Opgeheven werkgroep")
+    Membership.objects.create(themagroep=group, user=lid, role=Role.LID)
+    auth_group_id = group.auth_group_id
+    assert lid.groups.filter(pk=auth_group_id).exists()
     folder = services.create_folder(group, lid, "Archief")
     services.create_folder(group, lid, "Oud", parent=folder)
     services.upload_file(group, lid, SimpleUploadedFile("a.pdf", PDF), folder=folder)
     group.delete()
     assert not Folder.objects.exists() and not GroupFile.objects.exists() and not FileVersion.objects.exists()
+    assert not lid.groups.filter(pk=auth_group_id).exists()  # its permission group no longer holds the member
 
 
 def test_an_upload_without_a_file_gets_a_dutch_error(groep, lid):
