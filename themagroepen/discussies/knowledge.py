@@ -30,6 +30,7 @@ from themagroepen.discussies.models import (
 from themagroepen.discussies.notifying import notify_members
 
 RELATED_LIMIT = 5
+WITHDRAWN = "Dit verzoek is ingetrokken: het onderwerp, de oplossing of de schrijver is er niet meer."
 
 
 class ProposalRefused(Exception):
@@ -95,7 +96,9 @@ def answer(proposal, user, agree: bool) -> KennisbankProposal:
     with transaction.atomic():
         # The row lock: a double submit (or two tabs) ends with one answer and at most one draft.
         locked = KennisbankProposal.objects.select_for_update().filter(pk=proposal.pk).first()
-        if locked is None or locked.status != ProposalStatus.OPEN:
+        if locked is None or locked.status == ProposalStatus.WITHDRAWN:
+            raise ProposalRefused(WITHDRAWN)
+        if locked.status != ProposalStatus.OPEN:
             raise ProposalRefused("Op dit verzoek is al geantwoord.")
         topic = Topic.objects.select_related("author", "themagroep").get(pk=locked.topic_id)
         if topic.author_id != user.pk:
@@ -122,7 +125,7 @@ def answer(proposal, user, agree: bool) -> KennisbankProposal:
             locked.save(update_fields=["status", "answered_at", "page"])
             _tell_beheerder(locked, topic)
     if withdrawn:
-        raise ProposalRefused("Dit verzoek is ingetrokken: het onderwerp of de oplossing is niet meer beschikbaar.")
+        raise ProposalRefused(WITHDRAWN)
     return locked
 
 
