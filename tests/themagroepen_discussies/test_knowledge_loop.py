@@ -5,6 +5,7 @@ topics that discuss them for members who may read them."""
 from html.parser import HTMLParser
 
 import pytest
+from django.core import mail
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -99,11 +100,16 @@ def _titles(user):
 def test_consent_creates_a_sanitised_draft_in_the_review_workflow(
     solved, lid, beheerder, django_capture_on_commit_callbacks
 ):
-    response = _propose(client_for(beheerder), solved)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _propose(client_for(beheerder), solved)
     assert response.status_code == 302
     proposal = KennisbankProposal.objects.get(topic=solved)
     assert proposal.status == ProposalStatus.OPEN
     assert any("Wij vragen uw toestemming" in title for title in _titles(lid))
+    # E-mail per the author's preference (direct by default), sent after the commit.
+    [message] = [m for m in mail.outbox if lid.email in m.to]
+    assert "kennisbank" in message.subject + message.body
 
     author = client_for(lid)
     page = author.get(proposal.get_absolute_url())

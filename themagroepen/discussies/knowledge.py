@@ -48,8 +48,20 @@ def copies_solution(topic, solution) -> bool:
 
 
 def proposal_for(topic) -> KennisbankProposal | None:
-    """The topic's current proposal (open, accepted or declined), if any."""
-    return KennisbankProposal.objects.exclude(status=ProposalStatus.WITHDRAWN).filter(topic=topic).first()
+    """The topic's current proposal (open, accepted or declined), if any. An open one whose
+    author can no longer answer (left the group, deleted the account) is withdrawn here."""
+    proposal = KennisbankProposal.objects.exclude(status=ProposalStatus.WITHDRAWN).filter(topic=topic).first()
+    if proposal is not None and proposal.status == ProposalStatus.OPEN and _author_gone(topic):
+        withdraw_open(topic)
+        return None
+    return proposal
+
+
+def withdraw_open(topic) -> None:
+    """The topic was hidden or its author is gone: nobody is asked any longer."""
+    KennisbankProposal.objects.filter(topic=topic, status=ProposalStatus.OPEN).update(
+        status=ProposalStatus.WITHDRAWN, answered_at=timezone.now()
+    )
 
 
 def _author_gone(topic) -> bool:
