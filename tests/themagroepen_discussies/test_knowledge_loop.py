@@ -318,3 +318,15 @@ def test_related_topics_cost_at_most_two_queries(groep, lid, solved, chapter):
     with CaptureQueriesContext(connection) as anon:
         anonymous.get(chapter.url)
     assert not any("discussies_topic" in q["sql"] for q in anon.captured_queries)
+
+
+def test_instruments_list_related_topics_too(groep, lid, solved, reference_data, home_page):  # noqa: F811
+    from kennisbank.models import InstrumentIndexPage, InstrumentPage
+
+    index = InstrumentIndexPage(title="Instrumenten", slug="instrumenten")
+    home_page.add_child(instance=index)
+    instrument = InstrumentPage(title="Leegstandsverordening", slug="leegstandsverordening", kind="juridisch")
+    index.add_child(instance=instrument)
+    TopicPageLink.objects.create(topic=solved, page=instrument)
+    assert solved.title in client_for(lid).get(instrument.url).content.decode()
+    assert HEADING not in Client().get(instrument.url).content.decode()
