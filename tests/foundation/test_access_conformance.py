@@ -142,7 +142,7 @@ def world(es_index, wagtail_tree, home_page, django_capture_on_commit_callbacks)
     from themagroepen.bijeenkomsten.models import Bijeenkomst
     from themagroepen.bijeenkomsten.models import Visibility as EventVisibility
     from themagroepen.discussies import services as discussies
-    from themagroepen.discussies.models import Attachment, PostRevision, Reaction
+    from themagroepen.discussies.models import Attachment, KennisbankProposal, PostRevision, Reaction
     from themagroepen.models import Visibility
 
     users, Membership, Role = _users()
@@ -238,6 +238,13 @@ def world(es_index, wagtail_tree, home_page, django_capture_on_commit_callbacks)
     discussies.toggle_useful(users["beheerder"], topic)
     add("nuttig", Reaction.objects.get(topic=topic), "group")
     add("melding", discussies.report(users["lid"], topic, reply, "Klopt niet"), "moderation")
+    # Read like its topic; its page (the consent form) is the author's alone, so no URL here.
+    add("kennisbank-voorstel", KennisbankProposal.objects.create(topic=topic, kind="voorbeeld"), "group")
+    add(
+        "voorstel-verborgen-onderwerp",
+        KennisbankProposal.objects.create(topic=hidden_topic, kind="voorbeeld"),
+        "moderation",
+    )
 
     start = timezone.now() + timedelta(days=10)
     for name, visibility, kind in [

@@ -262,6 +262,31 @@ def _pages(base, topic, answer, occurrences) -> dict[str, str]:
     )
     beheerder.post(decide, {f"{field}-outcome": "afwijzen", f"{field}-reason": "Geen persoonsgegevens."}, 302, queue)
     pages["beheerder meldingen met een afgehandelde"] = beheerder.get(queue)
+    pages.update(_knowledge_loop(beheerder, lid, topic))
+    return pages
+
+
+def _knowledge_loop(beheerder, lid, topic) -> dict[str, str]:
+    """Propose the solved topic for the kennisbank (with errors first), the author's consent page,
+    and a chapter that lists the topic under "Besproken in de themagroep" for a member."""
+    from kennisbank.models import HoofdstukPage
+    from themagroepen.discussies.models import KennisbankProposal
+
+    pages = {}
+    propose, links = f"{GROUP}/discussies/{topic.pk}/kennisbank/", f"{GROUP}/discussies/{topic.pk}/kennisbankpaginas/"
+    pages["beheerder voorstel kennisbank"] = beheerder.get(propose)
+    pages["beheerder voorstel kennisbank met fouten"] = beheerder.post(propose, {"kind": ""}, expect=400)
+    beheerder.post(propose, {"kind": "veelgestelde-vraag", "summary": "Vraag het overzicht op."}, expect=302)
+    consent = KennisbankProposal.objects.get(topic=topic).get_absolute_url()
+    pages["lid toestemming kennisbank"] = lid.get(consent)
+    chapter = HoofdstukPage.objects.live().order_by("path").first()
+    pages["beheerder kennisbankpagina's koppelen"] = beheerder.get(links)
+    beheerder.post(links, {"page": chapter.pk}, expect=302)
+    pages["beheerder kennisbankpagina's gekoppeld"] = beheerder.get(links)
+    pages["lid hoofdstuk, besproken in de themagroep"] = lid.get(chapter.get_url())
+    assert "Besproken in de themagroep" in pages["lid hoofdstuk, besproken in de themagroep"]
+    lid.post(consent, {"antwoord": "akkoord"}, expect=302)
+    pages["lid toestemming kennisbank gegeven"] = lid.get(consent)
     return pages
 
 

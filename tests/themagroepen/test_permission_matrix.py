@@ -149,6 +149,11 @@ DISCUSSIES = {
     "reply_solution": ("post", k(slug="group.slug", reply_id="reply.pk"), MEMBERS_POST),
     "reply_report": ("get", k(slug="group.slug", reply_id="reply.pk"), MEMBERS),
     "reply_moderate": ("post", k(slug="group.slug", reply_id="reply.pk"), BEHEER_POST),
+    # The topic has no solution yet: beheerders get the page that says so.
+    "topic_propose": ("get", k(slug="group.slug", pk="topic.pk"), BEHEER),
+    "topic_pages": ("get", k(slug="group.slug", pk="topic.pk"), BEHEER),
+    # Only the topic's author (the lid) answers; for everybody else the request does not exist.
+    "proposal_answer": ("get", k(slug="group.slug", proposal_id="proposal.pk"), codes(302, 403, 200, 404, 403, 404)),
 }
 MATRIX.update({f"themagroepen:discussies:{name}": row for name, row in DISCUSSIES.items()})
 
@@ -243,7 +248,7 @@ def build_group_content(world: World, group, beheerder, lid):
     from themagroepen.bijeenkomsten.models import Attachment as EventAttachment
     from themagroepen.bijeenkomsten.models import Bijeenkomst
     from themagroepen.discussies import services as discussies
-    from themagroepen.discussies.models import Attachment
+    from themagroepen.discussies.models import Attachment, KennisbankProposal
 
     world["group"] = group
     world["lid_membership"] = Membership.objects.get(themagroep=group, user=lid)
@@ -269,6 +274,7 @@ def build_group_content(world: World, group, beheerder, lid):
         size=15,
     )
     world["report"] = discussies.report(lid, topic, world["reply"], "Klopt niet")
+    world["proposal"] = KennisbankProposal.objects.create(topic=topic, kind="veelgestelde-vraag", proposed_by=beheerder)
 
     start = timezone.now() + timedelta(days=10)
     bijeenkomst = Bijeenkomst.objects.create(

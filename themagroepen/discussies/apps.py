@@ -17,5 +17,6 @@ class DiscussiesConfig(AppConfig):
             models.Attachment,
             models.Reaction,
             models.Report,
+            models.KennisbankProposal,
         ):
             access.register(model)

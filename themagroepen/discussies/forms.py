@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from themagroepen.discussies.models import OUTCOME_REASON_MAX_LENGTH, Outcome
+from themagroepen.discussies.models import OUTCOME_REASON_MAX_LENGTH, Outcome, ProposalKind
 from themagroepen.uploads import ACCEPT, MAX_FILES, sniff
 
 
@@ -113,3 +113,58 @@ class MoveForm(forms.Form):
     def __init__(self, *args, groups, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["target"].queryset = groups
+
+
+class ProposalForm(forms.Form):
+    """A beheerder proposes a solved topic for the kennisbank."""
+
+    kind = forms.ChoiceField(
+        label="Soort pagina",
+        widget=forms.RadioSelect,
+        choices=ProposalKind.choices,
+        error_messages={"required": "Kies of het een voorbeeld of een veelgestelde vraag wordt."},
+    )
+    gemeente = forms.ModelChoiceField(
+        label="Gemeente van het voorbeeld",
+        queryset=None,
+        required=False,
+        empty_label="Kies een gemeente",
+        help_text="Nodig voor een voorbeeld.",
+    )
+    summary = forms.CharField(
+        label="Samenvatting van de oplossing",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=2000,
+        required=False,
+        help_text=(
+            "De oplossing is geschreven door een ander lid dan de vraagsteller en wordt daarom niet overgenomen. "
+            "Vat haar in uw eigen woorden samen; de vraagsteller ziet deze tekst voordat hij of zij toestemming geeft."
+        ),
+    )
+
+    def __init__(self, *args, needs_summary, **kwargs):
+        from kennisbank.geo import Gemeente
+
+        super().__init__(*args, **kwargs)
+        self.needs_summary = needs_summary
+        self.fields["gemeente"].queryset = Gemeente.objects.order_by("name")
+        if not needs_summary:
+            del self.fields["summary"]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("kind") == ProposalKind.VOORBEELD and not data.get("gemeente"):
+            self.add_error("gemeente", "Kies de gemeente van het voorbeeld.")
+        if self.needs_summary and not data.get("summary", "").strip():
+            self.add_error("summary", "Schrijf een korte samenvatting van de oplossing.")
+        return data
+
+
+class PageLinkForm(forms.Form):
+    page = forms.TypedChoiceField(label="Kennisbankpagina", coerce=int, choices=())
+
+    def __init__(self, *args, pages, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["page"].choices = [("", "Kies een hoofdstuk of instrument")] + [
+            (p.pk, f"{p._meta.verbose_name.capitalize()}: {p.title}") for p in pages
+        ]

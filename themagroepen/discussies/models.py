@@ -236,3 +236,84 @@ class ReadCutoff(models.Model):
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     cutoff_at = models.DateTimeField()
+
+
+class ProposalKind(models.TextChoices):
+    # The values are kennisbank.from_discussion's kinds.
+    VOORBEELD = "voorbeeld", _("Voorbeeld")
+    VEELGESTELDE_VRAAG = "veelgestelde-vraag", _("Veelgestelde vraag")
+
+
+class ProposalStatus(models.TextChoices):
+    OPEN = "open", _("Wacht op toestemming")
+    ACCEPTED = "akkoord", _("Akkoord; concept aangemaakt")
+    DECLINED = "afgewezen", _("Geen toestemming")
+    WITHDRAWN = "ingetrokken", _("Ingetrokken")
+
+
+class KennisbankProposal(models.Model):
+    """A beheerder asks the author of a solved topic whether it may become a kennisbank draft.
+
+    Read like the topic it is about (members of the group; beheerders only once the topic is
+    hidden); only the topic's author may answer, once. The draft page is linked here, not in
+    the page: the topic is members-only.
+    """
+
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="kennisbank_proposals")
+    kind = models.CharField(_("soort"), max_length=20, choices=ProposalKind.choices)
+    # The marked solution when proposed; copied only if the topic's author wrote it.
+    solution = models.ForeignKey(Reply, on_delete=models.SET_NULL, null=True, related_name="+")
+    summary = models.TextField(_("samenvatting van de oplossing"), max_length=2000, blank=True)
+    gemeente = models.ForeignKey(
+        "kennisbank.Gemeente", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created = models.DateTimeField(default=timezone.now)
+    status = models.CharField(max_length=12, choices=ProposalStatus.choices, default=ProposalStatus.OPEN)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+
+    class Meta:
+        verbose_name = _("voorstel voor de kennisbank")
+        verbose_name_plural = _("voorstellen voor de kennisbank")
+        constraints = [
+            # Asked once: a declined request is not repeated; a withdrawn one may be asked again.
+            models.UniqueConstraint(
+                fields=["topic"],
+                condition=~Q(status="ingetrokken"),
+                name="one_kennisbank_proposal_per_topic",
+            )
+        ]
+
+    def __str__(self):
+        return f"Voorstel {self.get_kind_display()}: {self.topic}"
+
+    def get_absolute_url(self):
+        return reverse(
+            "themagroepen:discussies:proposal_answer",
+            kwargs={"slug": self.topic.themagroep.slug, "proposal_id": self.pk},
+        )
+
+    def read_keys(self) -> frozenset[str]:
+        return self.topic.read_keys()
+
+    @classmethod
+    def readable_q(cls, keys) -> Q:
+        return Q(topic__themagroep_id__in=access.group_ids(keys), topic__hidden=False) | Q(
+            topic__themagroep_id__in=access.moderated_group_ids(keys)
+        )
+
+
+class TopicPageLink(models.Model):
+    """A beheerder says a topic discusses a kennisbank chapter or instrument; the page then lists
+    it under "Besproken in de themagroep" for those who may read the topic."""
+
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="page_links")
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("koppeling met een kennisbankpagina")
+        constraints = [models.UniqueConstraint(fields=["topic", "page"], name="unique_topic_page_link")]
+        indexes = [models.Index(fields=["page", "topic"], name="topic_page_link_page")]

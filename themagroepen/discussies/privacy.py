@@ -7,13 +7,16 @@ lose their reporter, reactions, follows and read state are deleted.
 
 from themagroepen.discussies.models import (
     Attachment,
+    KennisbankProposal,
     PostRevision,
+    ProposalStatus,
     Reaction,
     ReadCutoff,
     Reply,
     Report,
     Topic,
     TopicFollow,
+    TopicPageLink,
     TopicRead,
 )
 
@@ -57,10 +60,20 @@ def export_user_data(user) -> dict:
         ],
         "nuttig_gemarkeerd": [_post_title(r) for r in Reaction.objects.filter(user=user).select_related("topic")],
         "gevolgde_onderwerpen": sorted(TopicFollow.objects.filter(user=user).values_list("topic__title", flat=True)),
+        "kennisbank_verzoeken": [
+            {"onderwerp": p.topic.title, "soort": p.get_kind_display(), "antwoord": p.get_status_display()}
+            for p in KennisbankProposal.objects.filter(topic__author=user).select_related("topic").order_by("created")
+        ],
     }
 
 
 def anonymise_user(user) -> None:
+    # A deleted author can no longer consent: their open requests are withdrawn (no draft).
+    KennisbankProposal.objects.filter(topic__author=user, status=ProposalStatus.OPEN).update(
+        status=ProposalStatus.WITHDRAWN
+    )
+    KennisbankProposal.objects.filter(proposed_by=user).update(proposed_by=None)
+    TopicPageLink.objects.filter(added_by=user).update(added_by=None)
     Report.objects.filter(reporter=user).update(reporter=None)
     Report.objects.filter(resolved_by=user).update(resolved_by=None)
     Reaction.objects.filter(user=user).delete()

@@ -254,6 +254,10 @@ def set_flag(post, flag: str, value: bool) -> None:
     post.save(update_fields=[flag])
     if flag == "hidden":
         _readers_changed(post)
+        if value and isinstance(post, Topic):
+            from themagroepen.discussies.knowledge import withdraw_open
+
+            withdraw_open(post)
 
 
 @transaction.atomic

@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from themagroepen.discussies import knowledge_views as knowledge
 from themagroepen.discussies import moderation_views as moderation
 from themagroepen.discussies import views
 
@@ -24,6 +25,9 @@ urlpatterns = [
     path("<int:pk>/melden/", moderation.topic_report, name="topic_report"),
     path("<int:pk>/moderatie/", moderation.topic_moderate, name="topic_moderate"),
     path("<int:pk>/verplaatsen/", moderation.topic_move, name="topic_move"),
+    path("<int:pk>/kennisbank/", knowledge.topic_propose, name="topic_propose"),
+    path("<int:pk>/kennisbankpaginas/", knowledge.topic_pages, name="topic_pages"),
+    path("kennisbank/<int:proposal_id>/", knowledge.proposal_answer, name="proposal_answer"),
     path("reacties/<int:reply_id>/", views.reply_fragment, name="reply_fragment"),
     path("reacties/<int:reply_id>/bewerken/", views.reply_edit, name="reply_edit"),
     path("reacties/<int:reply_id>/geschiedenis/", views.reply_history, name="reply_history"),
