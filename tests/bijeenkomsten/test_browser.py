@@ -97,3 +97,38 @@ def test_waiting_list_fills_and_a_cancellation_promotes_the_next(meeting, live_s
     finally:
         first_context.close()
         second_context.close()
+
+
+def test_registering_by_keyboard_announces_it_in_main_and_mails_an_invitation_for_the_calendar(
+    meeting, live_server_url, chromium
+):
+    from django.core import mail
+    from icalendar import Calendar
+
+    from tests.themagroepen_discussies.test_form_errors_journey import tab_to
+
+    member = make_member(meeting.bijeenkomst.themagroep, "toetsenbord@utrecht.example")
+    context, page = signed_in_page(chromium, live_server_url, member)
+    try:
+        page.goto(live_server_url + meeting.get_absolute_url())
+        tab_to(page, "Inschrijven")
+        page.keyboard.press("Enter")
+        page.get_by_label("Opmerking").wait_for()
+        page.keyboard.press("Tab")  # into the form: the remark, then the button
+        tab_to(page, "Inschrijven")
+        page.keyboard.press("Enter")
+        page.wait_for_url(live_server_url + meeting.get_absolute_url())
+
+        status = page.locator("main [data-messages][role=status]")
+        assert status.inner_text().strip() == "U bent ingeschreven. U ontvangt de dag van tevoren een herinnering."
+        assert page.evaluate("() => document.activeElement.hasAttribute('data-messages')")
+
+        (message,) = [m for m in mail.outbox if m.to == [member.email]]
+        (ics,) = [a for a in message.attachments if a[0].endswith(".ics")]
+        calendar = Calendar.from_ical(ics[1])
+        assert str(calendar["METHOD"]) == "REQUEST"
+        (event,) = calendar.walk("VEVENT")
+        assert str(event["UID"]) == meeting.uid
+        assert str(event["SUMMARY"]) == "Themabijeenkomst: van leeg kantoor naar woningen"
+    finally:
+        context.close()
