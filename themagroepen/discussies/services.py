@@ -221,12 +221,14 @@ def toggle_useful(user, topic, reply=None) -> bool:
 
 
 @transaction.atomic
-def toggle_solution(reply) -> None:
+def toggle_solution(reply) -> bool:
+    """Mark the reply as the topic's one solution, or unmark it; returns whether it now is."""
     topic = reply.topic
     was_solution = reply.is_solution
     Reply.objects.filter(topic=topic, is_solution=True).update(is_solution=False)
     if not was_solution:
         Reply.objects.filter(pk=reply.pk).update(is_solution=True)
+    return not was_solution
 
 
 def toggle_follow(user, topic) -> bool:

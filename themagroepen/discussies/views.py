@@ -436,7 +436,11 @@ def reply_solution(request, slug, reply_id):
     reply = readable_reply(request, themagroep, reply_id)
     if not services.can_mark_solution(request.user, reply.topic):
         raise PermissionDenied
-    services.toggle_solution(reply)
+    if services.toggle_solution(reply):
+        # Back to the question, with the solution now directly under it.
+        messages.success(request, "De reactie is gemarkeerd als oplossing.")
+        return redirect(reply.topic.get_absolute_url())
+    messages.success(request, "De reactie is geen oplossing meer.")
     return redirect(services.post_url(reply.topic, reply))
 
 
