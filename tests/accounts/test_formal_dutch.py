@@ -95,3 +95,20 @@ def test_no_allauth_message_addresses_people_informally():
     assert not offenders, "informal Dutch left (add an override to locale/nl/LC_MESSAGES/django.po):\n" + "\n".join(
         f"{key!r}: {text!r}" for key, text in offenders.items()
     )
+
+
+def test_signing_in_is_called_inloggen_never_aanmelden(client, db):
+    """On this platform "aanmelden" would read as signing up for a bijeenkomst (that is
+    "Inschrijven"); allauth's Dutch catalogue uses it for signing in, so the pages say "Inloggen"."""
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    TOTP.activate(make_verified_user("tweede-stap@utrecht.nl"), generate_totp_secret())
+    login = client.get("/account/login/").content.decode()
+    assert re.search(r"<title>\s*Inloggen", login) and re.search(r"<h1>\s*Inloggen\s*</h1>", login)
+    assert re.search(r"<button[^>]*>\s*Inloggen\s*</button>", login)
+
+    assert client.post("/account/login/", {"login": "tweede-stap@utrecht.nl", "password": PASSWORD}).status_code == 302
+    second_step = client.get("/account/2fa/authenticate/").content.decode()
+    assert re.search(r"<button[^>]*>\s*Inloggen\s*</button>", second_step)
+    for page in (login, second_step):
+        assert not re.search("aanmeld", page, re.IGNORECASE)

@@ -111,9 +111,12 @@ def test_registering_by_keyboard_announces_it_in_main_and_mails_an_invitation_fo
     context, page = signed_in_page(chromium, live_server_url, member)
     try:
         page.goto(live_server_url + meeting.get_absolute_url())
+        # Signing up for a bijeenkomst is "Inschrijven"; "aanmelden" would be confused with signing in.
+        assert "aanmeld" not in page.content().lower()
         tab_to(page, "Inschrijven")
         page.keyboard.press("Enter")
         page.get_by_label("Opmerking").wait_for()
+        assert "aanmeld" not in page.content().lower()
         page.keyboard.press("Tab")  # into the form: the remark, then the button
         tab_to(page, "Inschrijven")
         page.keyboard.press("Enter")

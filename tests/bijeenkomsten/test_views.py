@@ -98,7 +98,7 @@ def test_group_page_include_lists_public_announcements_only_for_outsiders(
 def test_registered_member_sees_the_online_link_others_do_not(client, member, public_webinar):
     client.force_login(member)
     assert "geheime-kamer" not in client.get(url(public_webinar)).content.decode()
-    response = client.post(url(public_webinar, "aanmelden/"), {"remark": "Graag de slides achteraf"})
+    response = client.post(url(public_webinar, "inschrijven/"), {"remark": "Graag de slides achteraf"})
     assert response.status_code == 302
     page = client.get(url(public_webinar)).content.decode()
     assert "U bent ingeschreven" in page
@@ -107,8 +107,8 @@ def test_registered_member_sees_the_online_link_others_do_not(client, member, pu
 
 def test_member_can_cancel_through_the_page(client, member, closed_meeting):
     client.force_login(member)
-    client.post(url(closed_meeting, "aanmelden/"), {"remark": ""})
-    client.post(url(closed_meeting, "afmelden/"))
+    client.post(url(closed_meeting, "inschrijven/"), {"remark": ""})
+    client.post(url(closed_meeting, "uitschrijven/"))
     assert services.registration_of(member, closed_meeting) is None
 
 
@@ -116,7 +116,7 @@ def test_outsider_cannot_register_for_a_public_members_only_meeting(client, publ
     outsider = make_verified_user("buiten@gemeente.example")
     client.force_login(outsider)
     assert client.get(url(public_webinar)).status_code == 200
-    assert client.post(url(public_webinar, "aanmelden/"), {"remark": ""}).status_code == 403
+    assert client.post(url(public_webinar, "inschrijven/"), {"remark": ""}).status_code == 403
     assert services.registration_of(outsider, public_webinar) is None
 
 

@@ -199,7 +199,7 @@ def _pages(base, topic, answer, occurrences) -> dict[str, str]:
         f"{GROUP}/bijeenkomsten/",
         f"{GROUP}/bijeenkomsten/{first.pk}/",
         f"{GROUP}/bijeenkomsten/{upcoming.pk}/",
-        f"{GROUP}/bijeenkomsten/{upcoming.pk}/aanmelden/",
+        f"{GROUP}/bijeenkomsten/{upcoming.pk}/inschrijven/",
         "/agenda/",
         "/agenda/abonneren/",
         "/dossier/",
