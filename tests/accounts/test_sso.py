@@ -73,4 +73,17 @@ def test_a_wrong_client_secret_signs_nobody_in(client, provider, settings):
     assert "_auth_user_id" not in client.session
     assert response.status_code == 401  # allauth's error page, in our own layout
     assert 'class="site-header"' in response.content.decode()
+    assert "<h1>Inloggen mislukt</h1>" in response.content.decode()
+    assert "aanmeld" not in response.content.decode().lower()  # "aanmelden" is for bijeenkomsten here
     assert not get_user_model().objects.filter(email="m.visser@utrecht.nl").exists()
+
+
+def test_the_pages_around_the_provider_say_inloggen(client, provider):
+    from django.urls import reverse
+
+    confirm = client.get("/account/oidc/utrecht/login/").content.decode()
+    assert "<h1>Inloggen via Gemeente Utrecht</h1>" in confirm
+    cancelled = client.get(reverse("socialaccount_login_cancelled")).content.decode()
+    assert "<h1>Inloggen geannuleerd</h1>" in cancelled
+    for page in (confirm, cancelled):
+        assert "aanmeld" not in page.lower()
