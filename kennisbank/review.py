@@ -24,6 +24,8 @@ from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
 from wagtail.log_actions import LogFormatter
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from kennisplatform import page_cache
+
 REVIEWED = "kennisbank.gecontroleerd"
 DEFAULT_INTERVAL_MONTHS = 12
 
@@ -110,6 +112,7 @@ def mark_reviewed(page, user, day: datetime.date | None = None) -> datetime.date
     due = add_months(day, page.review_interval)
     with transaction.atomic():
         type(page).objects.filter(pk=page.pk).update(last_reviewed=day, review_due=due)
+        page_cache.bump_after_commit()  # an update sends no signal; the page shows the date
         page.last_reviewed, page.review_due = day, due
         log_actions.log(
             page, REVIEWED, user=user, data={"last_reviewed": day.isoformat(), "review_due": due.isoformat()}

@@ -44,6 +44,15 @@ logger = logging.getLogger(__name__)
 
 CACHEABLE_CONTENT_TYPES = ("text/html", "application/xml", "application/rss+xml", "application/atom+xml", "text/plain")
 MAX_QUERY_LENGTH = 200
+# The query parameters public listings read (pagination, kind, sort order, the voorbeeld filters).
+# Any other one (a free-text ``q``, tracking tags, made-up names) is rendered, never stored: a
+# visitor must not be able to mint cache entries with arbitrary parameters.
+CACHEABLE_PARAMETERS = frozenset(
+    {"pagina", "soort", "sortering", "provincie", "gemeente", "vastgoed", "instrument", "thema"}
+)
+# At most this many new entries per minute and process, whatever the URLs: it bounds what a
+# crawler or an attacker walking the filter combinations can make the cache hold.
+MAX_STORES_PER_MINUTE = 600
 GENERATION_KEY = "paginacache:generatie"
 GENERATION_TTL = 2
 MAX_CONTENT_BYTES = 1024 * 1024
@@ -147,7 +156,6 @@ def bump() -> None:
     """Increment the generation (run after commit, so readers never see it before the content)."""
     from kennisplatform.models import PageCacheGeneration
 
-    connection.page_cache_dirty = False
     try:
         if not PageCacheGeneration.objects.filter(pk=1).update(value=F("value") + 1):
             PageCacheGeneration.objects.get_or_create(pk=1, defaults={"value": 1})
@@ -158,19 +166,21 @@ def bump() -> None:
         cache.delete(GENERATION_KEY)
 
 
+def _bump_pending() -> bool:
+    # Django empties this list when the transaction commits or rolls back.
+    return any(entry[1] is bump for entry in connection.run_on_commit)
+
+
 def bump_after_commit() -> None:
-    if connection.in_atomic_block:
-        # Until this transaction commits, requests on its connection neither serve nor store
-        # cached pages: they must see what it wrote (read your own writes).
-        connection.page_cache_dirty = True
-        # One increment per transaction is enough, however many rows it writes.
-        if any(entry[1] is bump for entry in connection.run_on_commit):
-            return
+    if connection.in_atomic_block and _bump_pending():
+        return  # one increment per transaction is enough, however many rows it writes
     transaction.on_commit(bump, robust=True)
 
 
 def _in_changing_transaction() -> bool:
-    return connection.in_atomic_block and getattr(connection, "page_cache_dirty", False)
+    """Inside a transaction that changed content, requests on its connection neither serve nor
+    store cached pages: they must see what it wrote (read your own writes)."""
+    return connection.in_atomic_block and _bump_pending()
 
 
 def is_shown_content(model) -> bool:
@@ -213,6 +223,8 @@ def connect_signals() -> None:
 def is_anonymous_request(request) -> bool:
     if request.method not in ("GET", "HEAD") or len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_LENGTH:
         return False
+    if not CACHEABLE_PARAMETERS.issuperset(request.GET.keys()):
+        return False
     cookies = request.COOKIES
     return (
         settings.SESSION_COOKIE_NAME not in cookies
@@ -222,8 +234,29 @@ def is_anonymous_request(request) -> bool:
 
 
 def cache_key(request, generation_value: int) -> str:
-    digest = hashlib.sha256(f"{request.get_host()}{request.get_full_path()}".encode()).hexdigest()
+    query = sorted((name, value) for name, values in request.GET.lists() for value in values)
+    digest = hashlib.sha256(f"{request.get_host()}{request.path}?{query}".encode()).hexdigest()
     return f"paginacache:{generation_value}:{digest}"
+
+
+def _cache_is_shared() -> bool:
+    """False while our Redis cache runs on its per-process fallback: process memory is not for pages."""
+    breaker = getattr(cache, "breaker", None)
+    return breaker is None or breaker.state == "closed"
+
+
+class _StoreBudget:
+    def __init__(self, per_minute: int):
+        self.per_minute = per_minute
+        self.minute = None
+        self.used = 0
+
+    def take(self) -> bool:
+        minute = int(time.monotonic() // 60)
+        if minute != self.minute:
+            self.minute, self.used = minute, 0
+        self.used += 1
+        return self.used <= self.per_minute
 
 
 def _response_is_storable(request, response) -> bool:
@@ -271,6 +304,7 @@ class AnonymousPageCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self.budget = _StoreBudget(MAX_STORES_PER_MINUTE)
 
     def __call__(self, request):
         response = self.get_response(request)
@@ -279,8 +313,15 @@ class AnonymousPageCacheMiddleware:
             if getattr(request, "_page_cache_private", False):
                 patch_cache_control(response, private=True)
             return response
-        if request.method == "GET" and not _in_changing_transaction() and _response_is_storable(request, response):
+        if (
+            request.method == "GET"
+            and not _in_changing_transaction()
+            and _response_is_storable(request, response)
+            and _cache_is_shared()
+            and self.budget.take()
+        ):
             return self._store(request, response, key)
+        response["X-Cache"] = "MISS"
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
