@@ -50,3 +50,11 @@ class InputGuardMiddleware:
             return HttpResponseBadRequest(render_to_string("400.html", request=request))
         request.GET = _truncated(request.GET)
         return self.get_response(request)
+
+
+def as_id(value) -> int | None:
+    """A primary key from a query or form value, or None: ASCII digits only and at most 18 of them,
+    because ``str.isdigit`` also accepts "²" (which ``int`` refuses) and a bigint has 19 digits."""
+    if isinstance(value, str) and 0 < len(value) <= 18 and value.isascii() and value.isdigit():
+        return int(value)
+    return None

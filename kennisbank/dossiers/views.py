@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 from kennisbank.dossiers import concepts, exports, services
 from kennisbank.models import HoofdstukPage
 from kennisplatform.access import readable_pages
+from kennisplatform.input_guard import as_id
 
 FORMATS = {
     "pdf": (exports.dossier_pdf, exports.PDF_TYPE),
@@ -36,9 +37,9 @@ def for_organisation(view):
 def _numbers(values):
     numbers = set()
     for value in values:
-        if not value.isdigit():
+        if as_id(value) is None:
             raise ValueError(value)
-        numbers.add(int(value))
+        numbers.add(as_id(value))
     return numbers
 
 
@@ -46,18 +47,16 @@ def _numbers(values):
 @for_organisation
 def save_checklist(request, organisation):
     chapter_id = request.POST.get("hoofdstuk", "")
-    chapter = readable_pages(
-        HoofdstukPage.objects.filter(pk=int(chapter_id) if chapter_id.isdigit() else 0), request.user
-    ).first()
+    chapter = readable_pages(HoofdstukPage.objects.filter(pk=as_id(chapter_id) or 0), request.user).first()
     if chapter is None:
         raise Http404
     block_id = request.POST.get("checklist", "")
     try:
         ticked = _numbers(request.POST.getlist("vinkje"))
         notes = {
-            int(key.removeprefix("notitie-")): value
+            as_id(key.removeprefix("notitie-")): value
             for key, value in request.POST.items()
-            if key.startswith("notitie-") and key.removeprefix("notitie-").isdigit()
+            if key.startswith("notitie-") and as_id(key.removeprefix("notitie-")) is not None
         }
         services.save_checklist(request.user, organisation, chapter, block_id, ticked, notes)
     except (ValueError, LookupError):

@@ -293,3 +293,20 @@ def test_uploads_are_rate_limited_and_the_one_over_the_limit_is_not_stored(groep
     response = upload(client, groep, "een-te-veel.pdf", PDF)
     assert response.status_code == 429 and MESSAGE in response.content.decode()
     assert GroupFile.objects.count() == 2 and len(_stored_files(settings)) == 2
+
+
+def test_odd_digits_in_a_folder_parameter_are_a_404_not_an_error(groep, lid):
+    client = client_for(lid)
+    for odd in ("²", "٣" * 5000, "1" * 30):
+        assert client.get(library_url(groep, "uploaden/"), {"map": odd}).status_code == 404
+
+
+def test_the_service_refuses_a_folder_of_another_group(groep, lid):
+    other = make_group("Andere werkgroep")
+    Membership.objects.create(themagroep=other, user=lid, role=Role.LID)
+    foreign = services.create_folder(other, lid, "Van de ander")
+    with pytest.raises(ValidationError):
+        services.upload_file(groep, lid, SimpleUploadedFile("a.pdf", PDF), folder=foreign)
+    with pytest.raises(ValidationError):
+        services.create_folder(groep, lid, "Binnen de ander", parent=foreign)
+    assert not GroupFile.objects.exists()

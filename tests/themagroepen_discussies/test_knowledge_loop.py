@@ -206,6 +206,36 @@ def test_a_proposal_is_answered_once(solved, lid, beheerder):
     assert VoorbeeldPage.objects.filter(title=solved.title).count() == 1
 
 
+def test_consent_after_the_gemeente_was_removed_is_refused_in_dutch_and_stays_open(solved, lid, beheerder):
+    provincie = Gemeente.objects.get(cbs_code="GM0344").provincie
+    gemeente = Gemeente.objects.create(
+        cbs_code="GM9999", name="Opgeheven gemeente", slug="opgeheven-gemeente", provincie=provincie
+    )
+    _propose(client_for(beheerder), solved, gemeente=gemeente.pk)
+    proposal = KennisbankProposal.objects.get(topic=solved)
+    gemeente.delete()  # e.g. merged into another gemeente in the meantime
+    author = client_for(lid)
+    response = _answer(author, proposal, "akkoord")
+    assert response.status_code == 302
+    page = author.get(response["Location"]).content.decode()
+    assert "kan deze pagina nu niet maken" in page
+    proposal.refresh_from_db()
+    assert proposal.status == ProposalStatus.OPEN and proposal.page is None
+    assert not VoorbeeldPage.objects.filter(title=solved.title).exists()
+
+
+def test_a_beheerder_proposing_their_own_topic_is_asked_too(groep, beheerder, tree):
+    topic = services.create_topic(groep, beheerder, "Tijdelijke verhuur van leegstaande kantoren", "Hoe?")
+    solution = services.create_reply(topic, beheerder, "Met een vergunning volgens de Leegstandwet.")
+    services.toggle_solution(solution)
+    _propose(client_for(beheerder), topic, kind="veelgestelde-vraag")
+    proposal = KennisbankProposal.objects.get(topic=topic)
+    assert Notification.objects.filter(recipient=beheerder, kind="kennisbank_voorstel").exists()
+    _answer(client_for(beheerder), proposal, "akkoord")
+    proposal.refresh_from_db()
+    assert proposal.status == ProposalStatus.ACCEPTED and proposal.page is not None
+
+
 def test_voorbeeld_needs_a_gemeente(solved, beheerder):
     response = _propose(client_for(beheerder), solved, gemeente="")
     assert response.status_code == 400
@@ -299,6 +329,8 @@ def test_related_topics_show_only_to_members_who_may_read_them(
 
     services.set_flag(solved, "hidden", True)
     assert solved.title not in client_for(lid).get(chapter.url).content.decode()
+    # Beheerders may read hidden topics, but the reading list does not show them.
+    assert solved.title not in client_for(beheerder).get(chapter.url).content.decode()
 
 
 def test_related_topics_cost_at_most_two_queries(groep, lid, solved, chapter):

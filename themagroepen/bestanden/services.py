@@ -8,6 +8,7 @@ beheerder, renames or deletes it, and only when it is empty (nothing is deleted 
 """
 
 import hashlib
+import logging
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -19,6 +20,8 @@ from themagroepen import audit
 from themagroepen.bestanden.models import FileVersion, Folder, GroupFile
 from themagroepen.permissions import can_read_content
 from themagroepen.uploads import safe_filename, sniff
+
+logger = logging.getLogger(__name__)
 
 # Nested folders are allowed up to this depth: deeper trees hide files more than they order them.
 MAX_DEPTH = 3
@@ -62,6 +65,21 @@ def _store_version(groupfile, upload, uploader) -> FileVersion:
     )
 
 
+def _check_same_group(themagroep_id, folder) -> None:
+    # The forms offer only the group's own folders; this keeps every other caller to that too.
+    if folder is not None and folder.themagroep_id != themagroep_id:
+        raise ValidationError("Deze map hoort niet bij deze themagroep.")
+
+
+def _delete_stored(fieldfiles) -> None:
+    """After commit; a file that cannot be removed stays on disk and is logged, the delete stands."""
+    for fieldfile in fieldfiles:
+        try:
+            fieldfile.delete(save=False)
+        except OSError:
+            logger.exception("Bibliotheek: %s kon niet van de opslag worden verwijderd", fieldfile.name)
+
+
 def _display_name(name, upload) -> str:
     return (name or "").strip() or safe_filename(upload.name)
 
@@ -69,6 +87,7 @@ def _display_name(name, upload) -> str:
 @transaction.atomic
 def upload_file(themagroep, uploader, upload, folder=None, name="", description="") -> GroupFile:
     """A new file with its first version. ValidationError (Dutch) or StorageError: nothing stays."""
+    _check_same_group(themagroep.pk, folder)
     now = timezone.now()
     groupfile = GroupFile.objects.create(
         themagroep=themagroep,
@@ -95,6 +114,7 @@ def add_version(groupfile, uploader, upload) -> FileVersion:
 
 @transaction.atomic
 def change_file(groupfile, by, name, folder, description) -> None:
+    _check_same_group(groupfile.themagroep_id, folder)
     changes = []
     if name != groupfile.name:
         changes.append(f"naam “{groupfile.name}” → “{name}”")
@@ -123,8 +143,8 @@ def delete_file(groupfile, by) -> None:
         audit.record(groupfile, "themagroepen.bestand.verwijderen", by=by, themagroep=themagroep, title=groupfile.name)
         groupfile.delete()
         # The bytes go only once the rows are gone for good.
-        transaction.on_commit(lambda: [fieldfile.delete(save=False) for fieldfile in stored])
-        transaction.on_commit(lambda: sync_now(gone))
+        transaction.on_commit(lambda: _delete_stored(stored), robust=True)
+        transaction.on_commit(lambda: sync_now(gone), robust=True)
 
 
 def folder_depth(folder) -> int:
@@ -133,6 +153,7 @@ def folder_depth(folder) -> int:
 
 @transaction.atomic
 def create_folder(themagroep, by, name, parent=None) -> Folder:
+    _check_same_group(themagroep.pk, parent)
     if folder_depth(parent) >= MAX_DEPTH:
         raise ValidationError(f"Mappen kunnen maximaal {MAX_DEPTH} niveaus diep zijn. Kies een hogere map.")
     return Folder.objects.create(themagroep=themagroep, parent=parent, name=name, created_by=by)

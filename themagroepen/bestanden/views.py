@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET
 
 from kennisplatform import access
 from kennisplatform.breadcrumbs import trail
+from kennisplatform.input_guard import as_id
 from kennisplatform.private_files import StorageError, download_response
 from kennisplatform.ratelimit import rate_limited
 from themagroepen.bestanden import services
@@ -50,9 +51,9 @@ def _folder_in_query(request, themagroep, parameter) -> Folder | None:
     wanted = request.GET.get(parameter, "")
     if not wanted:
         return None
-    if not wanted.isdigit():
+    if as_id(wanted) is None:
         raise Http404
-    return readable_folder(request, themagroep, int(wanted))
+    return readable_folder(request, themagroep, as_id(wanted))
 
 
 # --- reading ---------------------------------------------------------------------------------

@@ -31,6 +31,10 @@ from themagroepen.discussies.notifying import notify_members
 
 RELATED_LIMIT = 5
 WITHDRAWN = "Dit verzoek is ingetrokken: het onderwerp, de oplossing of de schrijver is er niet meer."
+NO_PLACE = (
+    "De kennisbank kan deze pagina nu niet maken (de gekozen gemeente of de plaats in de kennisbank"
+    " bestaat niet meer). Uw antwoord is niet opgeslagen; neem contact op met de beheerder van de groep."
+)
 
 
 class ProposalRefused(Exception):
@@ -93,7 +97,7 @@ def propose(topic, by, kind, summary="", gemeente=None) -> KennisbankProposal:
                 title=f"Mag “{Truncator(topic.title).chars(120)}” in de kennisbank? Wij vragen uw toestemming.",
                 url=proposal.get_absolute_url(),
                 themagroep=topic.themagroep,
-                actor=by,
+                actor=None if by.pk == topic.author_id else by,  # a beheerder asking themself is asked too
                 subject=proposal,
             )
     except IntegrityError:
@@ -103,8 +107,6 @@ def propose(topic, by, kind, summary="", gemeente=None) -> KennisbankProposal:
 
 def answer(proposal, user, agree: bool) -> KennisbankProposal:
     """The author's answer. Raises ProposalRefused when it was answered or withdrawn already."""
-    from kennisbank.from_discussion import create_draft
-
     with transaction.atomic():
         # The row lock: a double submit (or two tabs) ends with one answer and at most one draft.
         locked = KennisbankProposal.objects.select_for_update().filter(pk=proposal.pk).first()
@@ -123,15 +125,7 @@ def answer(proposal, user, agree: bool) -> KennisbankProposal:
         else:
             withdrawn = False
             if agree:
-                locked.page = create_draft(
-                    kind=locked.kind,
-                    title=topic.title,
-                    question_html=topic.html,
-                    answer_html=solution.html if copies_solution(topic, solution) else render_markdown(locked.summary),
-                    requested_by=locked.proposed_by,
-                    source_url=topic.get_absolute_url(),
-                    gemeente=locked.gemeente,
-                )
+                locked.page = _draft_for(locked, topic, solution)
             locked.status = ProposalStatus.ACCEPTED if agree else ProposalStatus.DECLINED
             locked.answered_at = timezone.now()
             locked.save(update_fields=["status", "answered_at", "page"])
@@ -139,6 +133,28 @@ def answer(proposal, user, agree: bool) -> KennisbankProposal:
     if withdrawn:
         raise ProposalRefused(WITHDRAWN)
     return locked
+
+
+def _draft_for(proposal, topic, solution):
+    """The kennisbank draft, or ProposalRefused (and the request stays open) when the tree or
+    the chosen gemeente changed since the proposal."""
+    from kennisbank.from_discussion import VOORBEELD, DraftImpossible, create_draft
+
+    if proposal.kind == VOORBEELD and proposal.gemeente_id is None:
+        raise ProposalRefused(NO_PLACE)
+    try:
+        with transaction.atomic():
+            return create_draft(
+                kind=proposal.kind,
+                title=topic.title,
+                question_html=topic.html,
+                answer_html=solution.html if copies_solution(topic, solution) else render_markdown(proposal.summary),
+                requested_by=proposal.proposed_by,
+                source_url=topic.get_absolute_url(),
+                gemeente=proposal.gemeente,
+            )
+    except (DraftImpossible, IntegrityError):
+        raise ProposalRefused(NO_PLACE) from None
 
 
 def _tell_beheerder(proposal, topic) -> None:
@@ -189,5 +205,6 @@ def related_topics(page, user) -> list[Topic]:
     visitors, without asking the database."""
     if not getattr(user, "is_authenticated", False):
         return []
-    topics = access.filter_readable(Topic.objects.filter(page_links__page_id=page.pk), user)
+    # Not hidden ones either: moderators may read those, but this list is for reading.
+    topics = access.filter_readable(Topic.objects.filter(page_links__page_id=page.pk, hidden=False), user)
     return list(topics.select_related("themagroep").order_by("-last_activity")[:RELATED_LIMIT])

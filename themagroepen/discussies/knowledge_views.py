@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from kennisplatform import access
 from kennisplatform.breadcrumbs import trail
+from kennisplatform.input_guard import as_id
 from themagroepen import audit
 from themagroepen.discussies import knowledge
 from themagroepen.discussies.forms import PageLinkForm, ProposalForm
@@ -127,7 +128,10 @@ def proposal_answer(request, slug, proposal_id):
         else:
             messages.success(request, "U hebt geen toestemming gegeven. Er wordt niets overgenomen.")
         return redirect(proposal.get_absolute_url())
-    solution = proposal.solution
+    # The solution as it stands now: a hidden or unmarked one is not shown, and the request is
+    # then no longer open (answering would withdraw it).
+    solution = knowledge.solution_of(topic)
+    still_asked = solution is not None and solution.pk == proposal.solution_id
     return render(
         request,
         "themagroepen/discussies/proposal_answer.html",
@@ -135,7 +139,7 @@ def proposal_answer(request, slug, proposal_id):
             "themagroep": themagroep,
             "topic": topic,
             "proposal": proposal,
-            "is_open": proposal.status == ProposalStatus.OPEN,
+            "is_open": proposal.status == ProposalStatus.OPEN and still_asked,
             "copies_solution": knowledge.copies_solution(topic, solution),
             "solution": solution,
             "is_voorbeeld": proposal.kind == ProposalKind.VOORBEELD,
@@ -153,7 +157,7 @@ def topic_pages(request, slug, pk):
     form = PageLinkForm(request.POST if "page" in request.POST else None, pages=pages)
     if request.method == "POST":
         removed = request.POST.get("verwijderen", "")
-        if removed.isdigit() and knowledge.unlink_page(topic, int(removed)):
+        if as_id(removed) is not None and knowledge.unlink_page(topic, as_id(removed)):
             _record_link(request, themagroep, topic, "ontkoppelen", removed)
             messages.success(request, "De koppeling is verwijderd.")
             return redirect("themagroepen:discussies:topic_pages", slug=slug, pk=pk)

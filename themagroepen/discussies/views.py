@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from kennisplatform import access, session_expiry
 from kennisplatform.breadcrumbs import trail
+from kennisplatform.input_guard import as_id
 from kennisplatform.private_files import StorageError, download_response
 from kennisplatform.ratelimit import rate_limited
 from themagroepen.discussies import readtracking, services
@@ -147,9 +148,9 @@ def _quote_initial(request, themagroep, topic):
         return {}
     if wanted == "onderwerp":
         return {"body": quote(display_name(topic.author) or "Verwijderd lid", topic.body)}
-    if not wanted.isdigit():
+    if as_id(wanted) is None:
         return {}
-    reply = readable_reply(request, themagroep, int(wanted))
+    reply = readable_reply(request, themagroep, as_id(wanted))
     if reply.topic_id != topic.pk:
         raise Http404
     return {"body": quote(display_name(reply.author) or "Verwijderd lid", reply.body), "in_reply_to": reply.pk}
@@ -163,8 +164,8 @@ def _replies_for(request, topic):
 def _page_number(request, replies):
     """?reactie=<id> opens the page that holds that reply; otherwise ?pagina=."""
     wanted = request.GET.get("reactie", "")
-    if wanted.isdigit():
-        target = replies.filter(pk=int(wanted)).values("created", "pk").first()
+    if as_id(wanted) is not None:
+        target = replies.filter(pk=as_id(wanted)).values("created", "pk").first()
         if target:
             before = replies.filter(
                 Q(created__lt=target["created"]) | Q(created=target["created"], pk__lt=target["pk"])
