@@ -69,6 +69,19 @@ def test_hiding_a_reported_reply_removes_it_for_members_and_tells_the_reporter(
     assert told.title in mail.body
 
 
+def test_hiding_a_post_answers_every_open_report_about_it(groep, lid, beheerder, topic, reclame, report):
+    tweede = _member(groep, "tweede.melder@gemeente.example")
+    client_for(tweede).post(f"/themagroepen/{groep.slug}/discussies/reacties/{reclame.pk}/melden/", {"reason": "Spam."})
+    other_post = services.create_reply(topic, beheerder, "Een gewone reactie.")
+    about_other = Report.objects.create(topic=topic, reply=other_post, reporter=lid, reason="Te kort.")
+    assert decide(beheerder, report, "verbergen", "Reclame hoort niet in de groep.").status_code == 302
+    second = Report.objects.get(reporter=tweede)
+    assert (second.outcome, second.resolved_by) == (Outcome.HIDE, beheerder)
+    assert "het bericht is verborgen" in outcome_notification(tweede).title
+    about_other.refresh_from_db()
+    assert about_other.resolved_at is None  # another post: still open
+
+
 def test_hiding_a_reported_topic_tells_the_reporter_without_its_title(
     groep, lid, lid2, beheerder, mailoutbox, django_capture_on_commit_callbacks
 ):

@@ -157,6 +157,17 @@ def test_a_valid_reply_is_posted_without_quote_and_signature(
     assert any(m.to == [lid.email] and "Dank u" in m.body for m in mailoutbox)
 
 
+def test_a_message_delivered_twice_is_posted_once(topic, lid2, mailoutbox):
+    raw = _message(lid2.email, _address(lid2, topic), "Eén keer is genoeg.")
+    assert "geplaatst in onderwerp" in _receive(raw)
+    assert "al geplaatst" in _receive(raw)  # the mail server's retry
+    assert Reply.objects.filter(topic=topic).count() == 1
+    assert _bounces(mailoutbox) == []
+    # Another message with the same text is a new reply.
+    _receive(_message(lid2.email, _address(lid2, topic), "Eén keer is genoeg."))
+    assert Reply.objects.filter(topic=topic).count() == 2
+
+
 def test_a_case_folded_address_and_delivered_to_still_work(topic, lid2):
     address = _address(lid2, topic).upper()
     _receive(_message(lid2.email, "Themagroep <lijst@gemeente.example>", "Mee eens.", Delivered_To=address))

@@ -285,10 +285,19 @@ def resolve_report(report_obj, user, outcome: str, reason: str) -> None:
         set_flag(report_obj.topic, "locked", True)
     elif outcome != Outcome.DISMISS:
         raise ValueError(outcome)
-    report_obj.outcome, report_obj.outcome_reason = outcome, reason
-    report_obj.resolved_at, report_obj.resolved_by = timezone.now(), user
-    report_obj.save(update_fields=["outcome", "outcome_reason", "resolved_at", "resolved_by"])
-    _notify_reporter(report_obj)
+    decided = [report_obj]
+    if outcome == Outcome.HIDE:
+        # The other open reports about the same post are answered by the same decision.
+        same_post = Report.objects.select_for_update().filter(
+            topic_id=report_obj.topic_id, reply_id=report_obj.reply_id, resolved_at__isnull=True
+        )
+        decided += list(same_post.exclude(pk=report_obj.pk))
+    now = timezone.now()
+    for decided_report in decided:
+        decided_report.outcome, decided_report.outcome_reason = outcome, reason
+        decided_report.resolved_at, decided_report.resolved_by = now, user
+        decided_report.save(update_fields=["outcome", "outcome_reason", "resolved_at", "resolved_by"])
+        _notify_reporter(decided_report)
 
 
 def _readers_changed(post) -> None:

@@ -75,3 +75,16 @@ class EmailPreference(models.Model):
 
     def __str__(self):
         return f"{self.user}: {self.get_frequency_display()}"
+
+
+class MailedReply(models.Model):
+    """A reply that came in by e-mail, by its Message-ID: a message delivered twice posts once."""
+
+    # SHA-256 of the Message-ID header (unique per message by RFC 5322), not the header itself.
+    message_key = models.CharField(max_length=64, unique=True)
+    reply = models.ForeignKey("discussies.Reply", on_delete=models.CASCADE, related_name="+")
+    received_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("reactie per e-mail")
+        verbose_name_plural = _("reacties per e-mail")

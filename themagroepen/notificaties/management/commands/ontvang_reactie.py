@@ -10,6 +10,7 @@ Automatic mail (out-of-office replies, bounces, lists) is dropped without a boun
 it could loop, and it must never be posted.
 """
 
+import hashlib
 import logging
 import sys
 from email import policy
@@ -22,7 +23,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage as OutgoingMessage
 from django.core.management.base import BaseCommand, CommandError
-from django.db import DatabaseError
+from django.db import DatabaseError, IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
@@ -32,6 +33,7 @@ from themagroepen.discussies.forms import ReplyForm
 from themagroepen.discussies.guards import ReplyRefusal, reply_refusal
 from themagroepen.discussies.models import Topic
 from themagroepen.notificaties import replymail
+from themagroepen.notificaties.models import MailedReply
 from themagroepen.services import verified_emails
 
 logger = logging.getLogger(__name__)
@@ -113,10 +115,20 @@ class Command(BaseCommand):
         if _is_automatic(message):
             self.stdout.write("Automatisch bericht genegeerd.")
             return None
+        earlier = _posted_before(message)
+        if earlier is not None:
+            # The mail server delivered it again (a retry after a lost answer): once is enough.
+            self.stdout.write(f"Reactie {earlier.reply_id} was al geplaatst; dubbele aflevering genegeerd.")
+            return None
         try:
-            reply = _post(message)
+            with transaction.atomic():
+                reply = _post(message)
+                _remember(message, reply)
         except Refused as refused:
             return self._bounce(message, refused.reason, refused.detail)
+        except IntegrityError:
+            self.stdout.write("Deze e-mail is tegelijk al verwerkt; dubbele aflevering genegeerd.")
+            return None
         self.stdout.write(f"Reactie {reply.pk} geplaatst in onderwerp {reply.topic_id}.")
         return None
 
@@ -141,6 +153,21 @@ class Command(BaseCommand):
         bounce.send()
         logger.info("reactie per e-mail geweigerd: %s", reason)
         self.stdout.write(f"Geweigerd ({reason}); de afzender is bericht gestuurd.")
+
+
+def _message_key(message) -> str | None:
+    message_id = str(message.get("Message-ID", "")).strip()
+    return hashlib.sha256(message_id.encode()).hexdigest() if message_id else None
+
+
+def _posted_before(message):
+    key = _message_key(message)
+    return MailedReply.objects.filter(message_key=key).first() if key else None
+
+
+def _remember(message, reply) -> None:
+    if key := _message_key(message):
+        MailedReply.objects.create(message_key=key, reply=reply)
 
 
 def _post(message: EmailMessage):
